@@ -1,0 +1,13 @@
+//! Types and pure rules shared by the Một Cửa browser app and server.
+//!
+//! Nothing here does I/O: the browser and the server call the same functions, so they accept and
+//! reject the same input with the same Vietnamese message.
+
+pub mod error;
+pub mod procedure;
+pub mod query;
+pub mod search;
+
+pub use error::ErrorBody;
+pub use procedure::*;
+pub use query::{ProcedureQuery, QueryError, RawProcedureQuery};
