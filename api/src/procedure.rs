@@ -57,7 +57,12 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 4] = [Level::Central, Level::Province, Level::Commune, Level::Other];
+    pub const ALL: [Level; 4] = [
+        Level::Central,
+        Level::Province,
+        Level::Commune,
+        Level::Other,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -83,6 +88,24 @@ pub enum OnlineLevel {
     Partial,
     /// Not offered online.
     None,
+}
+
+impl OnlineLevel {
+    pub const ALL: [OnlineLevel; 3] = [OnlineLevel::Full, OnlineLevel::Partial, OnlineLevel::None];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OnlineLevel::Full => "full",
+            OnlineLevel::Partial => "partial",
+            OnlineLevel::None => "none",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<OnlineLevel> {
+        OnlineLevel::ALL
+            .into_iter()
+            .find(|level| level.as_str() == text)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -68,10 +68,12 @@ impl TryFrom<RawProcedureQuery> for ProcedureQuery {
         }
         let level = match non_empty(raw.level) {
             None => None,
-            Some(text) => Some(Level::parse(&text).ok_or_else(|| QueryError {
-                parameter: "level",
-                message: "Cấp thực hiện không hợp lệ (central, province, commune hoặc other)."
-                    .to_string(),
+            Some(text) => Some(Level::parse(&text).ok_or_else(|| {
+                QueryError {
+                    parameter: "level",
+                    message: "Cấp thực hiện không hợp lệ (central, province, commune hoặc other)."
+                        .to_string(),
+                }
             })?),
         };
         Ok(ProcedureQuery {

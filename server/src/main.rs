@@ -1,1 +1,17 @@
-fn main() {}
+use clap::Parser;
+use motcua_server::app;
+use motcua_server::config::{Cli, Command};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    match Cli::parse().command {
+        Command::Serve(args) => app::serve(args).await,
+        Command::ImportCatalog(args) => app::import_catalog(args).await,
+    }
+}

@@ -1,0 +1,63 @@
+# Installs what the portal needs and is missing; sourced by run.sh and test.sh.
+# Each step checks first, so a second run installs nothing.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+TRUNK_VERSION=0.21.14
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+ensure_wasm_target() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown ||
+    { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
+}
+
+ensure_trunk() {
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "installing Trunk $TRUNK_VERSION (about 10 minutes, once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+}
+
+# wasm-bindgen-cli must be exactly the version Cargo.lock resolved for the wasm-bindgen crate.
+ensure_wasm_bindgen() {
+  local version
+  version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' "$ROOT/Cargo.lock")
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $version" ]; then
+    say "installing wasm-bindgen-cli $version"
+    # Not --locked: its locked set asks for a crate version the registry does not serve.
+    cargo install wasm-bindgen-cli --version "$version"
+  fi
+}
+
+# wasm-opt (npm binaryen) and the browser-test libraries, pinned by package-lock.json.
+ensure_node_packages() {
+  if ! (cd "$ROOT" && npm ls --depth=0 >/dev/null 2>&1); then
+    say "installing npm packages (wasm-opt, playwright-core, axe-core)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund)
+  fi
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Chromium and chromedriver"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+  fi
+}
+
+ensure_postgres() {
+  if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+    say "starting PostgreSQL"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n 1)" main start
+    for _ in $(seq 30); do pg_isready -q -h 127.0.0.1 -p 5432 && return; sleep 1; done
+    echo "PostgreSQL did not start" >&2
+    return 1
+  fi
+}
+
+build_front_end() {
+  say "building the front-end into dist/"
+  (cd "$ROOT" && trunk build --release --offline)
+}

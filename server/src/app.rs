@@ -1,0 +1,84 @@
+//! Builds the whole application and runs the commands.
+
+use std::path::Path;
+
+use axum::Router;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::trace::TraceLayer;
+
+use crate::catalog::demo::demo_catalog;
+use crate::catalog::import::{import_national_file, import_procedures};
+use crate::catalog::live::LiveCatalog;
+use crate::config::{ImportArgs, ServeArgs};
+use crate::routes;
+use crate::state::AppState;
+use crate::store::Store;
+
+/// The API under `/api` and the front-end from `dist`, every other path answered by
+/// `index.html` so deep links such as `/thu-tuc/1.001193` load the app.
+pub fn router(state: AppState, dist: &Path) -> Router {
+    let front_end = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
+    Router::new()
+        .nest("/api", routes::router().layer(CompressionLayer::new()))
+        .with_state(state)
+        .fallback_service(front_end)
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Connects the store, loads the demo catalog when asked, and builds the state.
+pub async fn prepare(store: Store, demo: bool) -> anyhow::Result<AppState> {
+    if demo {
+        let report = import_procedures(&store, &demo_catalog()).await?;
+        tracing::info!(%report, "demo catalog loaded");
+    }
+    let catalog = LiveCatalog::load(&store).await?;
+    Ok(AppState { store, catalog })
+}
+
+/// `motcua serve`: runs until Ctrl-C or SIGTERM.
+pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let store = Store::connect(&args.storage.resolved_database_url()?).await?;
+    let state = prepare(store.clone(), args.demo).await?;
+    state.catalog.spawn_refresher(store.clone());
+    if !args.dist.join("index.html").exists() {
+        tracing::warn!(dist = %args.dist.display(), "no built front-end: only /api is served");
+    }
+    let listener = TcpListener::bind(args.addr).await?;
+    println!("Một Cửa đang chạy tại http://{}/", listener.local_addr()?);
+    axum::serve(listener, router(state, &args.dist))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    store.close().await;
+    Ok(())
+}
+
+/// `motcua import-catalog FILE`: prints the report.
+pub async fn import_catalog(args: ImportArgs) -> anyhow::Result<()> {
+    let store = Store::connect(&args.storage.resolved_database_url()?).await?;
+    let report = import_national_file(&store, &args.file).await?;
+    print!("{report}");
+    store.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,74 @@
+//! Command line and environment.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "motcua",
+    version,
+    about = "Một Cửa: cổng dịch vụ công (citizen portal server)"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the API under /api and the built front-end.
+    Serve(ServeArgs),
+    /// Import the national procedure catalog (JSON Lines, plain or gzip); re-import updates.
+    ImportCatalog(ImportArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct StorageArgs {
+    /// Folder for the SQLite database and attachments.
+    #[arg(long, env = "MOTCUA_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+    /// Database URL; `postgres://...` selects PostgreSQL. Default: a SQLite file in the data dir.
+    #[arg(long, env = "DATABASE_URL")]
+    pub database_url: Option<String>,
+}
+
+impl StorageArgs {
+    /// The database URL to connect to, creating the data dir for the SQLite default.
+    pub fn resolved_database_url(&self) -> std::io::Result<String> {
+        match &self.database_url {
+            Some(url) => Ok(url.clone()),
+            None => {
+                std::fs::create_dir_all(&self.data_dir)?;
+                Ok(format!(
+                    "sqlite://{}?mode=rwc",
+                    self.data_dir.join("motcua.sqlite3").display()
+                ))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "MOTCUA_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Folder of the built front-end (Trunk's output).
+    #[arg(long, env = "MOTCUA_DIST", default_value = "dist")]
+    pub dist: PathBuf,
+    /// Load the demo catalog shipped with the portal before serving.
+    #[arg(long, env = "MOTCUA_DEMO")]
+    pub demo: bool,
+    #[command(flatten)]
+    pub storage: StorageArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The catalog file: JSON Lines, one procedure per line, plain or gzip.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub storage: StorageArgs,
+}

@@ -1,0 +1,9 @@
+//! Một Cửa server: the REST API under `/api` and the built front-end, in one process.
+
+pub mod app;
+pub mod catalog;
+pub mod config;
+pub mod error;
+pub mod routes;
+pub mod state;
+pub mod store;

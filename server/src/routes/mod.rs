@@ -1,0 +1,35 @@
+//! The JSON API under `/api`: one module per resource, each exporting `router()`.
+
+mod extract;
+mod health;
+mod procedures;
+
+use axum::Router;
+use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(health::router())
+        .merge(procedures::router())
+        .fallback(unknown_endpoint)
+        .method_not_allowed_fallback(method_not_allowed)
+}
+
+/// An `/api` path that does not exist is a JSON 404, never the front-end's index.html.
+async fn unknown_endpoint(uri: Uri) -> AppError {
+    tracing::debug!(%uri, "unknown api endpoint");
+    AppError::NotFound("Không có địa chỉ API này.".into())
+}
+
+async fn method_not_allowed() -> Response {
+    let body = motcua_api::ErrorBody {
+        error: "method_not_allowed".into(),
+        message: "Phương thức không được hỗ trợ cho địa chỉ này.".into(),
+        fields: Default::default(),
+    };
+    (StatusCode::METHOD_NOT_ALLOWED, axum::Json(body)).into_response()
+}

@@ -1,0 +1,165 @@
+//! `spawn_app`: the real server on port 0 over a fresh database, SQLite or PostgreSQL.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use motcua_server::app;
+use motcua_server::store::Store;
+use tokio::net::TcpListener;
+
+pub use motcua_server::store::Backend;
+
+/// Where the tests find PostgreSQL (the test command starts it); override with `TEST_POSTGRES_URL`.
+fn postgres_admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+/// A database made for one test and removed after it, even when the test fails.
+pub struct TestDatabase {
+    pub url: String,
+    postgres_name: Option<String>,
+    _dir: tempfile::TempDir,
+}
+
+impl TestDatabase {
+    pub async fn create(backend: Backend) -> TestDatabase {
+        let dir = tempfile::tempdir().expect("temp dir");
+        match backend {
+            Backend::Sqlite => TestDatabase {
+                url: format!(
+                    "sqlite://{}?mode=rwc",
+                    dir.path().join("test.sqlite3").display()
+                ),
+                postgres_name: None,
+                _dir: dir,
+            },
+            Backend::Postgres => {
+                static COUNTER: AtomicU32 = AtomicU32::new(0);
+                let name = format!(
+                    "motcua_test_{}_{}",
+                    std::process::id(),
+                    COUNTER.fetch_add(1, Ordering::Relaxed)
+                );
+                admin_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
+                admin_execute(&format!("CREATE DATABASE {name}")).await;
+                let base = postgres_admin_url();
+                let server = base
+                    .rsplit_once('/')
+                    .map(|(server, _)| server)
+                    .unwrap_or(&base);
+                TestDatabase {
+                    url: format!("{server}/{name}"),
+                    postgres_name: Some(name),
+                    _dir: dir,
+                }
+            }
+        }
+    }
+
+    pub async fn store(&self) -> Store {
+        Store::connect(&self.url).await.expect("connect test store")
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Some(name) = self.postgres_name.take() {
+            // Drop runs outside any runtime guarantee (also while unwinding), so use our own.
+            std::thread::spawn(move || {
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime")
+                    .block_on(admin_execute(&format!(
+                        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                    )));
+            })
+            .join()
+            .ok();
+        }
+    }
+}
+
+async fn admin_execute(sql: &str) {
+    use sqlx::Connection;
+    let mut connection = sqlx::PgConnection::connect(&postgres_admin_url())
+        .await
+        .expect("PostgreSQL must run on 127.0.0.1:5432 for the tests (see README)");
+    sqlx::Executor::execute(&mut connection, sql)
+        .await
+        .unwrap_or_else(|error| panic!("{sql}: {error}"));
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub store: Store,
+    pub database: TestDatabase,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// GET that must answer `status` with a JSON body.
+    pub async fn get_json(&self, path: &str, status: u16) -> serde_json::Value {
+        let response = self.get(path).await;
+        assert_eq!(response.status().as_u16(), status, "GET {path}");
+        response.json().await.expect("JSON body")
+    }
+}
+
+/// The server with the demo catalog, serving the front-end from `dist`.
+pub async fn spawn_app_with_dist(backend: Backend, dist: &Path) -> TestApp {
+    let database = TestDatabase::create(backend).await;
+    let store = database.store().await;
+    let state = app::prepare(store.clone(), true).await.expect("prepare");
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let address = format!("http://{}", listener.local_addr().expect("address"));
+    let router = app::router(state, dist);
+    tokio::spawn(async move { axum::serve(listener, router).await.expect("serve") });
+    TestApp {
+        address,
+        client: reqwest::Client::new(),
+        store,
+        database,
+    }
+}
+
+/// The server with the demo catalog and no front-end.
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with_dist(backend, Path::new("/nonexistent-dist")).await
+}
+
+/// Runs each listed `async fn(Backend)` as a test on SQLite and again on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name($crate::helpers::Backend::Sqlite).await
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name($crate::helpers::Backend::Postgres).await
+                }
+            )*
+        }
+    };
+}

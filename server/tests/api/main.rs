@@ -1,0 +1,9 @@
+//! Server tests over real HTTP, each on SQLite and on PostgreSQL. One binary, so one link.
+
+mod helpers;
+
+mod front_end;
+mod health;
+mod import;
+mod procedures;
+mod store;

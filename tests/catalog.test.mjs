@@ -1,0 +1,61 @@
+// A citizen finds a procedure without a Vietnamese keyboard and reads what to bring:
+// the real server, the real release build of the front-end, headless Chromium.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, startServer, watchForErrors } from './support/portal.mjs';
+
+let portal;
+let browser;
+
+before(async () => {
+  portal = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+test('search without diacritics, open the procedure, see its documents', async () => {
+  const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+  const errors = watchForErrors(page);
+  await page.goto(portal.url);
+
+  await page.getByLabel('Bạn cần làm thủ tục gì?').fill('dang ky khai sinh');
+  await page.waitForURL(/\/tim-kiem\?q=dang/);
+  const first = page.getByRole('link', { name: 'Thủ tục đăng ký khai sinh', exact: true });
+  await first.click();
+
+  await page.waitForURL(/\/thu-tuc\/1\.001193$/);
+  await page.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' }).waitFor();
+  const documents = page.getByRole('heading', { level: 2, name: 'Giấy tờ cần chuẩn bị' });
+  await documents.waitFor();
+  const section = page.locator('section', { has: documents });
+  assert.ok((await section.getByRole('listitem').count()) >= 1, 'documents are listed');
+  await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('a deep link to a procedure loads the app', async () => {
+  const page = await browser.newPage();
+  const errors = watchForErrors(page);
+  await page.goto(`${portal.url}/thu-tuc/1.004873`);
+  const heading = page.getByRole('heading', { level: 1 });
+  await heading.waitFor();
+  assert.match(await heading.textContent(), /tình trạng hôn nhân/);
+  assert.deepEqual(errors, []);
+});
+
+test('a colloquial name finds the formal procedure', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${portal.url}/tim-kiem?q=${encodeURIComponent('giay xac nhan doc than')}`);
+  const results = page.getByRole('link', { name: /xác nhận tình trạng hôn nhân/i });
+  await results.first().waitFor();
+});
+
+test('an unknown procedure says so plainly', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${portal.url}/thu-tuc/9.999999`);
+  await page.getByText(/không tìm thấy/i).first().waitFor();
+});
