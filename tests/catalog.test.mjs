@@ -59,3 +59,34 @@ test('an unknown procedure says so plainly', async () => {
   await page.goto(`${portal.url}/thu-tuc/9.999999`);
   await page.getByText(/không tìm thấy/i).first().waitFor();
 });
+
+test('typing keeps the caret, and a filter narrows the results in the URL', async () => {
+  const page = await browser.newPage();
+  await page.goto(portal.url);
+  await page.getByLabel('Bạn cần làm thủ tục gì?').pressSequentially('khai');
+  await page.waitForURL(/\/tim-kiem\?q=khai/);
+  await page.keyboard.type(' tu');
+  await page.waitForURL(/q=khai%20tu/);
+  await page.getByRole('link', { name: 'Thủ tục đăng ký khai tử', exact: true }).waitFor();
+
+  await page.getByText('Lọc kết quả').click();
+  await page.getByLabel('Cấp thực hiện').selectOption('commune');
+  await page.waitForURL(/level=commune/);
+  const status = page.getByRole('status').filter({ hasText: 'Tìm thấy' });
+  await status.waitFor();
+  assert.match(await status.textContent(), /Tìm thấy [1-9]\d* thủ tục/);
+});
+
+test('English is one tap away and remembered', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(portal.url);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByLabel('Which procedure do you need?').waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.goto(`${portal.url}/thu-tuc/1.001193`);
+  await page.getByRole('heading', { level: 2, name: 'Documents to bring' }).waitFor();
+  // Catalog content stays in Vietnamese.
+  await page.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' }).waitFor();
+  await context.close();
+});

@@ -69,7 +69,10 @@ fn next_quantity(text: &str) -> Option<(usize, u32, u32, &str)> {
 
 /// A row name may end with a template file glued to it: `Tờ khai (Mẫu số 03).Mẫu 03.TT41.doc`.
 fn split_template(row: &str) -> (String, Option<String>) {
-    let row = row.trim();
+    let row = row
+        .trim()
+        .trim_start_matches(['-', '+', '*', '•'])
+        .trim_start();
     let lower = row.to_lowercase();
     let Some(extension) = TEMPLATE_EXTENSIONS.iter().find(|ext| lower.ends_with(*ext)) else {
         return (clean(row), None);
@@ -139,7 +142,7 @@ fn number_at(text: &str) -> Option<usize> {
     if digits == 0 || !text[digits..].starts_with('/') {
         return None;
     }
-    let year = text[digits + 1..].as_bytes();
+    let year = &text.as_bytes()[digits + 1..];
     if year.len() < 5 || !year[..4].iter().all(u8::is_ascii_digit) || year[4] != b'/' {
         return None;
     }

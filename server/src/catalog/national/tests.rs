@@ -62,7 +62,7 @@ fn channel_words_inside_a_description_do_not_start_a_row() {
 fn documents_with_templates_and_copies() {
     let parsed = parse(&[(
         "thanh_phan_ho_so",
-        "--Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai đăng ký khai sinh (Mẫu số 01).Mau01.TT04.doc1 bản chínhGiấy chứng sinh0 bản chính,1 bản saoVăn bản ủy quyền (nếu có)1 bản chính",
+        "--Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai đăng ký khai sinh (Mẫu số 01).Mau01.TT04.doc1 bản chính- Giấy chứng sinh0 bản chính,1 bản sao- Trường hợp ủy quyền: văn bản ủy quyền1 bản chính",
     )]);
     let documents = &parsed.procedure.documents;
     assert_eq!(documents.len(), 3, "{documents:?}");
