@@ -88,9 +88,9 @@ impl TryFrom<RawProcedureQuery> for ProcedureQuery {
 }
 
 impl ProcedureQuery {
-    /// Index of the first item of the page.
+    /// Index of the first item of the page (a hand-built page 0 reads as page 1).
     pub fn offset(&self) -> usize {
-        (self.page as usize - 1) * self.limit as usize
+        self.page.saturating_sub(1) as usize * self.limit as usize
     }
 
     /// The query as URL parameters (without `?`), leaving out defaults; values are percent-encoded.
@@ -202,6 +202,8 @@ mod tests {
         assert_eq!(query.field.as_deref(), Some("Hộ tịch"));
         assert_eq!(query.level, Some(Level::Commune));
         assert_eq!(query.offset(), 20);
+        let page_zero = ProcedureQuery { page: 0, ..query };
+        assert_eq!(page_zero.offset(), 0);
     }
 
     #[test]

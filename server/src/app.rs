@@ -1,5 +1,6 @@
 //! Builds the whole application and runs the commands.
 
+use std::io::Write;
 use std::path::Path;
 
 use axum::Router;
@@ -58,7 +59,8 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
 pub async fn import_catalog(args: ImportArgs) -> anyhow::Result<()> {
     let store = Store::connect(&args.storage.resolved_database_url()?).await?;
     let report = import_national_file(&store, &args.file).await?;
-    print!("{report}");
+    // A closed pipe (`| head`) is not an import failure.
+    let _ = write!(std::io::stdout(), "{report}");
     store.close().await;
     Ok(())
 }

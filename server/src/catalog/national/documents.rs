@@ -1,53 +1,103 @@
-//! `thanh_phan_ho_so` (documents with their quantities) and `can_cu_phap_ly` (laws and their
-//! numbers), both tables flattened into one string.
+//! `thanh_phan_ho_so`: one or more tables `Tên giấy tờMẫu đơn, tờ khaiSố lượng`, each row a
+//! document name, its template file(s) and its quantity, all run together:
+//! `Tờ khai (Mẫu số 01).Mau01.doc1 bản chínhGiấy chứng sinh0 bản chính,1 bản sao`.
+//! The text before a table heads it (`* Giấy tờ phải xuất trình:`, `Trường hợp ủy quyền:`); the
+//! heading prefixes the names of the table's documents so that no case is lost or mixed up.
 
-use motcua_api::{LegalDocument, RequiredDocument};
+use motcua_api::RequiredDocument;
 
-use super::text::{clean, leading_number};
+use super::text::{clean, is_blank, strip_bullet};
 
-const DOCUMENT_HEADER: &str = "Tên giấy tờMẫu đơn, tờ khaiSố lượng";
-const LEGAL_HEADER: &str = "Tên văn bản pháp lýMã văn bản";
-const TEMPLATE_EXTENSIONS: [&str; 6] = [".docx", ".doc", ".pdf", ".xlsx", ".xls", ".rtf"];
+const HEADER: &str = "Tên giấy tờMẫu đơn, tờ khaiSố lượng";
+/// Longest first: `.docx` before `.doc`.
+const TEMPLATE_EXTENSIONS: [&str; 7] = [".docx", ".doc", ".pdf", ".xlsx", ".xls", ".rtf", ".odt"];
+/// Headings longer than this (in characters) are shortened in the names.
+const MAX_HEADING: usize = 160;
+/// Headings that only say "the dossier comprises".
+const GENERIC_HEADINGS: [&str; 5] = [
+    "thành phần hồ sơ",
+    "hồ sơ gồm",
+    "hồ sơ bao gồm",
+    "bao gồm",
+    "giấy tờ gồm",
+];
 
-/// Each document row ends with its quantity: `1 bản chính`, `0 bản chính,1 bản sao`, `2 bản sao`.
-pub fn parse(source: &str) -> Vec<RequiredDocument> {
+/// The documents; `None` when the text holds no table, or only rows that could not be read.
+/// A table that only says `Không quy định` (nothing required) gives an empty list.
+pub fn parse(source: &str) -> Option<Vec<RequiredDocument>> {
+    let mut tables = source.split(HEADER);
+    let mut heading = tables.next().unwrap_or_default();
     let mut documents = Vec::new();
-    // A record may hold several tables (one per case); the text before a table heads it.
-    for table in source.split(DOCUMENT_HEADER).skip(1) {
-        let mut rest = table;
-        while let Some((name_end, originals, copies, after)) = next_quantity(rest) {
-            let (name, template) = split_template(&rest[..name_end]);
-            if !name.is_empty() {
-                documents.push(RequiredDocument {
-                    mandatory: !is_conditional(&name),
-                    name,
-                    template,
-                    originals,
-                    copies,
-                });
-            }
-            rest = after;
+    let mut nothing_required = false;
+    for table in tables {
+        nothing_required |= says_nothing_required(table);
+        let prefix = heading_name(heading);
+        let mut row_start = 0;
+        while let Some(quantity) = next_quantity(table, row_start) {
+            let (name, template) = split_template(&table[row_start..quantity.name_end]);
+            row_start = quantity.end;
+            let name = match (name.is_empty(), &template) {
+                (false, _) => name,
+                (true, Some(template)) => template.clone(),
+                (true, None) => continue,
+            };
+            let name = match &prefix {
+                Some(prefix) => format!("{prefix}: {name}"),
+                None => name,
+            };
+            documents.push(RequiredDocument {
+                mandatory: !is_conditional(&name),
+                name,
+                template,
+                originals: quantity.originals,
+                copies: quantity.copies,
+            });
         }
+        // What follows the last row heads the next table.
+        heading = &table[row_start..];
     }
-    documents
+    (!documents.is_empty() || nothing_required).then_some(documents)
 }
 
-/// Finds the next quantity; returns where the row's name ends, the counts, and the text after.
-fn next_quantity(text: &str) -> Option<(usize, u32, u32, &str)> {
-    let mut search_from = 0;
-    while let Some(found) = text[search_from..].find(" bản ") {
+/// `Không quy định0 bản chính`: a single row saying no document is required.
+fn says_nothing_required(table: &str) -> bool {
+    let text = table.trim_end();
+    let text = text
+        .strip_suffix("bản chính")
+        .or_else(|| text.strip_suffix("bản sao"))
+        .map_or(text, |rest| {
+            rest.trim_end()
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+        });
+    is_blank(text)
+}
+
+/// A row's quantity: `1 bản chính`, `0 bản chính,1 bản sao`, `2 bản sao`.
+struct Quantity {
+    /// Where the row's name (and template) ends.
+    name_end: usize,
+    end: usize,
+    originals: u32,
+    copies: u32,
+}
+
+/// The next quantity closing a row that starts at `row_start`. A quantity is glued to what
+/// precedes or follows it; one written as a separate phrase (`nộp 01 bản sao có chứng thực`)
+/// belongs to the name, and so does one with no name before it.
+fn next_quantity(table: &str, row_start: usize) -> Option<Quantity> {
+    const MARKER: &str = " bản ";
+    let mut search_from = row_start;
+    while let Some(found) = table.get(search_from..)?.find(MARKER) {
         let marker = search_from + found;
-        search_from = marker + 1;
-        let digits_start = text[..marker]
-            .rfind(|c: char| !c.is_ascii_digit())
-            .map_or(0, |index| {
-                index + text[index..].chars().next().map_or(1, char::len_utf8)
-            });
-        if digits_start == marker {
+        search_from = marker + MARKER.len();
+        let run_start = table[..marker]
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .len();
+        if run_start == marker || run_start < row_start {
             continue;
         }
-        let count: u32 = text[digits_start..marker].parse().ok()?;
-        let after = &text[marker + " bản ".len()..];
+        let (count, count_start) = count_of(&table[run_start..marker], run_start);
+        let after = &table[search_from..];
         let (originals, mut copies, mut rest) = if let Some(rest) = after.strip_prefix("chính") {
             (count, 0, rest)
         } else if let Some(rest) = after.strip_prefix("sao") {
@@ -55,125 +105,199 @@ fn next_quantity(text: &str) -> Option<(usize, u32, u32, &str)> {
         } else {
             continue;
         };
-        if let Some(second) = rest.strip_prefix(',').map(str::trim_start)
-            && let Some((extra, after_number)) = leading_number(second)
-            && let Some(tail) = after_number.trim_start().strip_prefix("bản sao")
-        {
-            copies = extra as u32;
-            rest = tail;
+        if let Some(second) = rest.strip_prefix(',').map(str::trim_start) {
+            let digits = second
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(second.len());
+            if digits > 0
+                && let Some(tail) = second[digits..].strip_prefix(" bản sao")
+            {
+                copies = count_of(&second[..digits], 0).0;
+                rest = tail;
+            }
         }
-        return Some((digits_start, originals, copies, rest));
+        let end = table.len() - rest.len();
+        let no_name = is_blank(&table[row_start..count_start]);
+        // `nộp 01 bản sao có chứng thực`: a phrase of the name.
+        let a_phrase = table[..run_start].ends_with(char::is_whitespace)
+            && rest.starts_with(char::is_whitespace);
+        // `(nếu có): 01 bản chính.1 bản chính`: the quantity column is the second one.
+        let another_follows =
+            starts_with_quantity(rest.trim_start_matches([';', '.', ',', ':', ' ']));
+        // `Văn bản đề nghị (01 bản chính)0 bản chính`.
+        let in_parentheses = table[..run_start].ends_with('(') || rest.starts_with(')');
+        if !(no_name || a_phrase || another_follows || in_parentheses) {
+            return Some(Quantity {
+                name_end: count_start,
+                end,
+                originals,
+                copies,
+            });
+        }
     }
     None
 }
 
-/// A row name may end with a template file glued to it: `Tờ khai (Mẫu số 03).Mẫu 03.TT41.doc`.
-fn split_template(row: &str) -> (String, Option<String>) {
-    let row = row
-        .trim()
-        .trim_start_matches(['-', '+', '*', '•'])
-        .trim_start();
-    let lower = row.to_lowercase();
-    let Some(extension) = TEMPLATE_EXTENSIONS.iter().find(|ext| lower.ends_with(*ext)) else {
-        return (clean(row), None);
-    };
-    // The template starts right after the name's closing `.`, `;` or `)` with no space between.
-    let boundary = row
-        .char_indices()
-        .zip(row.chars().skip(1))
-        .find(|((_, c), next)| matches!(c, '.' | ';' | ')' | ':') && next.is_uppercase())
-        .map(|((index, c), _)| index + c.len_utf8());
-    match boundary {
-        Some(index) if index < row.len() - extension.len() => (
-            clean(row[..index].trim_end_matches(['.', ';', ':'])),
-            Some(clean(&row[index..])),
-        ),
-        _ => (clean(row), None),
-    }
+fn starts_with_quantity(text: &str) -> bool {
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    digits > 0
+        && (text[digits..].starts_with(" bản chính") || text[digits..].starts_with(" bản sao"))
 }
 
+/// The count in a run of digits glued to the name before it: `1`, `01`, but `20231` (a year then
+/// `1`) and `181` (`Mẫu số 18` then `1`) count 1. Returns it and where its digits start.
+fn count_of(run: &str, run_start: usize) -> (u32, usize) {
+    let digits = if run.len() == 1 || (run.len() == 2 && run.starts_with('0')) {
+        run
+    } else {
+        &run[run.len().saturating_sub(1)..]
+    };
+    let count = digits.parse().unwrap_or(0);
+    (count, run_start + run.len() - digits.len())
+}
+
+/// A row ends with its template file(s) glued to the name: `...theo mẫu;Mẫu số 03.docx`,
+/// `...đăng ký hoạt độngMẫu TP-LS-02-sđ.docx`, `Mau06.docxMau08.docx`.
+fn split_template(row: &str) -> (String, Option<String>) {
+    let row = row.trim();
+    let ends = extension_ends(row);
+    let (Some(&(first_start, _)), Some(&(_, last_end))) = (ends.first(), ends.last()) else {
+        return (tidy_name(row), None);
+    };
+    if !is_blank(&row[last_end..]) {
+        // A file name inside the text (`định dạng đuôi “.pdf”`), not a template.
+        return (tidy_name(row), None);
+    }
+    let start = template_start(&row[..first_start]).unwrap_or_else(|| {
+        // Nothing marks where the file name begins: take its last word.
+        row[..first_start]
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(space, c)| space + c.len_utf8())
+    });
+    let files: Vec<String> = ends
+        .iter()
+        .scan(start, |from, &(_, end)| {
+            let file = clean(row[*from..end].trim_start_matches([';', ',', '.', ' ', '-']));
+            *from = end;
+            Some(file)
+        })
+        .filter(|file| !file.is_empty())
+        .collect();
+    (tidy_name(&row[..start]), Some(files.join(", ")))
+}
+
+/// Start and end of each template extension in `row` (an extension ends its word).
+fn extension_ends(row: &str) -> Vec<(usize, usize)> {
+    let mut ends = Vec::new();
+    for (dot, _) in row.match_indices('.') {
+        let extension = TEMPLATE_EXTENSIONS.iter().find(|extension| {
+            row.get(dot..dot + extension.len())
+                .is_some_and(|found| found.eq_ignore_ascii_case(extension))
+        });
+        if let Some(extension) = extension {
+            let end = dot + extension.len();
+            // Another file may follow at once (`Mau06.docxMau08.docx`), not more letters.
+            if !row[end..].starts_with(|c: char| c.is_ascii_lowercase()) {
+                ends.push((dot, end));
+            }
+        }
+    }
+    ends
+}
+
+/// Where the template glued after the name begins: the first place where the text runs on
+/// without a space, after `;`, `:`, `)` or a sentence's `.`, or from a lower-case word into a
+/// capital (`nhấtMẫu`, `NĐ-CPMẫu`, `2024Mẫu`).
+fn template_start(text: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    (1..chars.len()).find_map(|at| {
+        let (index, next) = chars[at];
+        let current = chars[at - 1].1;
+        let before = at.checked_sub(2).map(|k| chars[k].1);
+        let after = chars.get(at + 1).map(|&(_, c)| c);
+        let lower_follows = after.is_some_and(char::is_lowercase);
+        let glued = match current {
+            ';' | ':' | ')' => next.is_alphanumeric(),
+            '.' => {
+                (next.is_alphabetic() && before.is_some_and(|c| c.is_alphabetic() || c == ')'))
+                    || (next.is_ascii_digit() && before.is_some_and(|c| c.is_lowercase() || c == ')'))
+            }
+            c if c.is_lowercase() => {
+                (next.is_uppercase() && before.is_some_and(char::is_lowercase))
+                    // `quy định1.002903.docx`, but not inside `Mau06.docx`.
+                    || (next.is_ascii_digit() && !c.is_ascii() && before.is_some_and(char::is_lowercase))
+            }
+            c if c.is_uppercase() => {
+                next.is_uppercase() && lower_follows && before.is_some_and(char::is_uppercase)
+            }
+            c if c.is_ascii_digit() => next.is_uppercase() && lower_follows,
+            _ => false,
+        };
+        (glued && !tidy_name(&text[..index]).is_empty()).then_some(index)
+    })
+}
+
+/// A name without its list bullet or label (`a)`, `(ii)`, `1.`) and trailing punctuation.
+fn tidy_name(text: &str) -> String {
+    let text = strip_label(strip_bullet(text.trim()));
+    clean(
+        text.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ';' | ',' | ':' | '.' | '-')
+        }),
+    )
+}
+
+/// Removes a list label: `a) `, `đ) `, `(ii) `, `1. `, `2.1. `.
+fn strip_label(text: &str) -> &str {
+    let inner = text.strip_prefix('(').unwrap_or(text);
+    let length = inner
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c.is_ascii_lowercase() || c == 'đ'))
+        .unwrap_or(inner.len());
+    let (label, rest) = inner.split_at(length);
+    let letters = label.chars().count() == 1 && label != "."
+        || (!label.is_empty() && label.chars().all(|c| matches!(c, 'i' | 'v' | 'x')));
+    let numbers = !label.is_empty() && label.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if let Some(after) = rest.strip_prefix(')')
+        && (letters || numbers)
+        && label.len() <= 5
+    {
+        return after.trim_start();
+    }
+    if numbers && label.ends_with('.') && rest.starts_with(' ') && !text.starts_with('(') {
+        return rest.trim_start();
+    }
+    text
+}
+
+/// The heading of a table as a name prefix; `None` when there is none or it says nothing.
+fn heading_name(text: &str) -> Option<String> {
+    let text = clean(strip_label(strip_bullet(
+        text.trim().trim_start_matches('-'),
+    )));
+    let text = text
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | ';' | ',' | '.'))
+        .trim_start_matches(['*', ' ']);
+    let lower = text.to_lowercase();
+    let generic = text.chars().count() < 50
+        && GENERIC_HEADINGS
+            .iter()
+            .any(|generic| lower.starts_with(generic));
+    if is_blank(text) || generic {
+        return None;
+    }
+    if text.chars().count() <= MAX_HEADING {
+        return Some(text.to_string());
+    }
+    let cut: String = text.chars().take(MAX_HEADING).collect();
+    let cut = cut.rfind(' ').map_or(cut.as_str(), |space| &cut[..space]);
+    Some(format!("{}…", cut.trim_end_matches([',', ';', ':'])))
+}
+
+/// Documents asked for only in some cases: `(nếu có)`, `trường hợp ...`, `nếu ...`.
 fn is_conditional(name: &str) -> bool {
     let lower = name.to_lowercase();
-    lower.contains("nếu có")
-        || lower.starts_with("trường hợp")
-        || lower.contains("(nếu")
-        || lower.contains("đối với trường hợp")
-}
-
-/// Entries are `<title><number>` glued together: `Luật Hộ tịch60/2014/QH13Nghị định ...`.
-pub fn parse_legal_basis(source: &str) -> Vec<LegalDocument> {
-    let Some(body) = source.trim().strip_prefix(LEGAL_HEADER) else {
-        return Vec::new();
-    };
-    let mut documents: Vec<LegalDocument> = Vec::new();
-    let mut title_start = 0;
-    let mut index = 0;
-    while index < body.len() {
-        if let Some(length) = number_at(&body[index..]) {
-            let number = &body[index..index + length];
-            let title = clean(&body[title_start..index]);
-            // A title may itself end with the number (`Luật 51/2019/QH14` + `51/2019/QH14`).
-            let title = if title.is_empty() {
-                number.to_string()
-            } else {
-                title
-            };
-            documents.push(LegalDocument {
-                title,
-                number: number.to_string(),
-            });
-            index += length;
-            title_start = index;
-        } else {
-            index += body[index..].chars().next().map_or(1, char::len_utf8);
-        }
-    }
-    documents
-        .dedup_by(|next, previous| next.number == previous.number && next.title == next.number);
-    documents
-}
-
-/// Length of a document number (`47/2014/QH13`, `25/2021/TT-BTC`, `82/2015/NĐ-CP`) starting here,
-/// when the text that follows begins a new title (not another number of the same title).
-fn number_at(text: &str) -> Option<usize> {
-    let digits = text
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len());
-    if digits == 0 || !text[digits..].starts_with('/') {
-        return None;
-    }
-    let year = &text.as_bytes()[digits + 1..];
-    if year.len() < 5 || !year[..4].iter().all(u8::is_ascii_digit) || year[4] != b'/' {
-        return None;
-    }
-    let suffix_start = digits + 6;
-    let mut end = suffix_start;
-    let mut previous_upper = false;
-    for (offset, c) in text[suffix_start..].char_indices() {
-        let position = suffix_start + offset;
-        if c.is_lowercase() && previous_upper {
-            // `QH13Quy`: the `Q` begins the next title.
-            end = text[..end]
-                .char_indices()
-                .last()
-                .map_or(end, |(last, _)| last);
-            break;
-        }
-        if c.is_ascii_digit() && number_at_start(&text[position..]) {
-            break;
-        }
-        if !(c.is_uppercase() || c.is_ascii_digit() || c == '-') {
-            break;
-        }
-        previous_upper = c.is_uppercase();
-        end = position + c.len_utf8();
-    }
-    (end > suffix_start).then_some(end)
-}
-
-fn number_at_start(text: &str) -> bool {
-    let digits = text
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len());
-    digits > 0 && text[digits..].starts_with('/')
+    lower.contains("nếu") || lower.contains("trường hợp")
 }
