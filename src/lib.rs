@@ -6,20 +6,30 @@ mod format;
 mod i18n;
 mod pages;
 
+use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 
 use crate::components::layout::{Footer, Header};
 use crate::pages::{Home, NotFound, Prepare, ProcedureDetail, SearchResults};
 
-/// Replaces the static shell of `index.html` with the app.
+/// Mounts the app into `#app` and removes the static shell of `index.html` in the same frame.
 pub fn mount() {
     let document = document();
+    let Some(container) = document
+        .get_element_by_id("app")
+        .and_then(|element| element.dyn_into::<HtmlElement>().ok())
+    else {
+        mount_to_body(App);
+        return;
+    };
+    mount_to(container, App).forget();
     if let Some(shell) = document.get_element_by_id("shell") {
         shell.remove();
     }
-    mount_to_body(App);
 }
 
 #[component]

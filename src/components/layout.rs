@@ -2,11 +2,23 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, use_language, use_texts};
+use crate::i18n::{Lang, Texts, tr, use_language, use_texts};
+
+/// Names the browser tab after the page, `{page} — Một Cửa`, in the current language.
+pub fn use_title(page: impl Fn(&Texts) -> Option<String> + Send + Sync + 'static) {
+    let texts = use_texts();
+    Effect::new(move || {
+        let texts = texts();
+        let title = match page(texts) {
+            Some(page) => format!("{page} — {}", texts.portal_name),
+            None => format!("{} — {}", texts.portal_name, texts.portal_tagline),
+        };
+        document().set_title(&title);
+    });
+}
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let texts = use_texts();
     let lang = use_language();
     let toggle = move |_| {
         lang.update(|lang| {
@@ -17,12 +29,12 @@ pub fn Header() -> impl IntoView {
         })
     };
     view! {
-        <a class="skip-link" href="#main">{move || texts().skip_to_content}</a>
+        <a class="skip-link" href="#main">{tr(|t| t.skip_to_content)}</a>
         <header class="site-header">
             <div class="container header-row">
                 <a class="brand" href="/">
-                    <span class="brand-name">{move || texts().portal_name}</span>
-                    <span class="brand-tagline">{move || texts().portal_tagline}</span>
+                    <span class="brand-name">{tr(|t| t.portal_name)}</span>
+                    <span class="brand-tagline">{tr(|t| t.portal_tagline)}</span>
                 </a>
                 <button
                     type="button"
@@ -30,7 +42,7 @@ pub fn Header() -> impl IntoView {
                     on:click=toggle
                     lang=move || if lang.get() == Lang::Vi { "en" } else { "vi" }
                 >
-                    {move || texts().switch_to}
+                    {tr(|t| t.switch_to)}
                 </button>
             </div>
         </header>
@@ -39,11 +51,10 @@ pub fn Header() -> impl IntoView {
 
 #[component]
 pub fn Footer() -> impl IntoView {
-    let texts = use_texts();
     view! {
         <footer class="site-footer">
             <div class="container">
-                <p>{move || texts().footer}</p>
+                <p>{tr(|t| t.footer)}</p>
             </div>
         </footer>
     }

@@ -1,9 +1,9 @@
-//! How a failed request is told to the citizen.
+//! How loading and failed requests are told to the citizen.
 
 use leptos::prelude::*;
 
 use crate::api::Error;
-use crate::i18n::use_texts;
+use crate::i18n::{tr, use_texts};
 
 /// The server's own message for API errors; plain words for the rest.
 #[component]
@@ -12,6 +12,7 @@ pub fn ErrorNotice(error: Error) -> impl IntoView {
     let message = move || match &error {
         Error::Api { body, .. } => body.message.clone(),
         Error::Offline => texts().offline.to_string(),
+        Error::Network => texts().network.to_string(),
         Error::Decode(_) => texts().unexpected.to_string(),
     };
     view! {
@@ -21,12 +22,28 @@ pub fn ErrorNotice(error: Error) -> impl IntoView {
     }
 }
 
+/// The `<ErrorBoundary>` fallback: each error caught, told as `ErrorNotice` tells it.
+pub fn error_fallback(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    move || {
+        errors
+            .read()
+            .iter()
+            .map(|(_, error)| {
+                let error = error
+                    .downcast_ref::<Error>()
+                    .cloned()
+                    .unwrap_or_else(|| Error::Decode(error.to_string()));
+                view! { <ErrorNotice error=error /> }
+            })
+            .collect_view()
+    }
+}
+
 #[component]
 pub fn Loading() -> impl IntoView {
-    let texts = use_texts();
     view! {
         <p class="loading" role="status">
-            {move || texts().loading}
+            {tr(|t| t.loading)}
         </p>
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use motcua_api::{Level, OnlineLevel, ProcedureSummary};
 
-use crate::i18n::{Texts, use_texts};
+use crate::i18n::{Texts, tr, use_texts};
 
 #[component]
 pub fn ResultList(items: Vec<ProcedureSummary>) -> impl IntoView {
@@ -22,7 +22,7 @@ pub fn ResultList(items: Vec<ProcedureSummary>) -> impl IntoView {
                                 {item.name.clone()}
                             </a>
                             <p class="result-meta">
-                                <span>{move || texts().code_label} " " {item.code.clone()}</span>
+                                <span>{tr(|t| t.code_label)} " " {item.code.clone()}</span>
                                 <span>{item.field.clone()}</span>
                                 <span>{item.agency.clone()}</span>
                                 <span>{move || level_names(&levels, texts())}</span>

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
 use super::search_callbacks;
+use crate::components::layout::use_title;
 use crate::components::search_box::SearchBox;
-use crate::i18n::use_texts;
+use crate::i18n::tr;
 
 /// The procedures citizens file most, by code, with their everyday names.
 const POPULAR: [(&str, &str); 6] = [
@@ -16,14 +17,14 @@ const POPULAR: [(&str, &str); 6] = [
 
 #[component]
 pub fn Home() -> impl IntoView {
-    let texts = use_texts();
+    use_title(|_| None);
     let (on_type, on_submit) = search_callbacks();
     view! {
         <div class="container home">
-            <SearchBox initial="" on_type=on_type on_submit=on_submit headline=true />
-            <p class="intro">{move || texts().home_intro}</p>
+            <SearchBox on_type=on_type on_submit=on_submit headline=true />
+            <p class="intro">{tr(|t| t.home_intro)}</p>
             <section aria-labelledby="popular-heading">
-                <h2 id="popular-heading">{move || texts().popular_heading}</h2>
+                <h2 id="popular-heading">{tr(|t| t.popular_heading)}</h2>
                 <ul class="popular">
                     {POPULAR
                         .into_iter()

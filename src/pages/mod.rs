@@ -21,23 +21,24 @@ pub fn search_callbacks() -> (Callback<String>, Callback<String>) {
     let navigate_on_submit = navigate.clone();
     let on_type = Callback::new(move |q: String| {
         if !q.trim().is_empty() {
-            navigate(&results_url(&q, true), Default::default());
+            let url = format!("{}&go=1", results_url(&text_query(&q)));
+            navigate(&url, Default::default());
         }
     });
     let on_submit = Callback::new(move |q: String| {
-        navigate_on_submit(&results_url(&q, false), Default::default());
+        navigate_on_submit(&results_url(&text_query(&q)), Default::default());
     });
     (on_type, on_submit)
 }
 
-fn results_url(q: &str, typing: bool) -> String {
-    let query = ProcedureQuery {
+fn text_query(q: &str) -> ProcedureQuery {
+    ProcedureQuery {
         q: q.trim().to_string(),
         ..ProcedureQuery::default()
-    };
-    let mut url = format!("/tim-kiem?{}", query.to_query_string());
-    if typing {
-        url.push_str(if query.q.is_empty() { "go=1" } else { "&go=1" });
     }
-    url
+}
+
+/// The results page of a query; the URL always has a `?` so parameters can be appended.
+pub fn results_url(query: &ProcedureQuery) -> String {
+    format!("/tim-kiem?{}", query.to_query_string())
 }

@@ -4,23 +4,16 @@
 use leptos::prelude::*;
 use motcua_api::Procedure;
 
-use super::procedure::{ChannelTable, Section, use_procedure};
-use crate::components::notice::{ErrorNotice, Loading};
-use crate::i18n::use_texts;
+use super::procedure::procedure_view;
+use crate::components::layout::use_title;
+use crate::components::procedure_parts::{ChannelList, DocumentMeta, Section};
+use crate::i18n::{tr, use_texts};
 
 #[component]
 pub fn Prepare() -> impl IntoView {
-    let procedure = use_procedure();
     view! {
         <div class="container">
-            <Transition fallback=|| view! { <Loading /> }>
-                {move || Suspend::new(async move {
-                    match procedure.await {
-                        Ok(procedure) => view! { <Checklist procedure=procedure /> }.into_any(),
-                        Err(error) => view! { <ErrorNotice error=error /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {procedure_view(|procedure| view! { <Checklist procedure=procedure /> })}
         </div>
     }
 }
@@ -28,28 +21,49 @@ pub fn Prepare() -> impl IntoView {
 #[component]
 fn Checklist(procedure: Procedure) -> impl IntoView {
     let texts = use_texts();
+    let title = procedure.name.clone();
+    use_title(move |t| Some(format!("{} — {title}", t.prepare_heading)));
     let back = format!("/thu-tuc/{}", procedure.code);
+    let total = procedure.documents.len();
+    let ready = RwSignal::new(0usize);
     view! {
-        <h1>{move || texts().prepare_heading}</h1>
+        <h1>{tr(|t| t.prepare_heading)}</h1>
         <p class="lead">{procedure.name}</p>
-        <p class="notice">{move || texts().prepare_note}</p>
-        <Section title=|texts| texts.documents_heading>
-            <p>{move || texts().prepare_intro}</p>
+        <p class="notice">{tr(|t| t.prepare_note)}</p>
+        <Section title=|t| t.documents_heading>
+            <p>{tr(|t| t.prepare_intro)}</p>
             <ul class="checklist">
-                {procedure.documents.into_iter().enumerate().map(|(index, document)| {
-                    let id = format!("document-{index}");
-                    view! {
-                        <li>
-                            <input type="checkbox" id=id.clone() />
-                            <label for=id>{document.name}</label>
-                        </li>
-                    }
-                }).collect_view()}
+                {procedure
+                    .documents
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, document)| {
+                        let id = format!("document-{index}");
+                        let on_change = move |event| {
+                            let checked = event_target_checked(&event);
+                            ready.update(|ready| if checked { *ready += 1 } else { *ready -= 1 });
+                        };
+                        view! {
+                            <li>
+                                <input type="checkbox" id=id.clone() on:change=on_change />
+                                <label for=id>
+                                    <span class="document-name">{document.name.clone()}</span>
+                                    <DocumentMeta document=document />
+                                </label>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
+            <p class="result-count" role="status">
+                {move || format!("{} {}/{total}", texts().prepared, ready.get())}
+            </p>
         </Section>
-        <Section title=|texts| texts.channels_heading>
-            <ChannelTable channels=procedure.channels />
+        <Section title=|t| t.channels_heading>
+            <ChannelList channels=procedure.channels />
         </Section>
-        <p><a href=back>{move || texts().back_to_procedure}</a></p>
+        <p>
+            <a href=back>{tr(|t| t.back_to_procedure)}</a>
+        </p>
     }
 }
