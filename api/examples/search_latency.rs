@@ -11,12 +11,15 @@
 //! overall, in microseconds, with the build time and the memory held.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::io::{BufRead, BufReader};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use motcua_api::search::SearchIndex;
-use motcua_api::{Level, OnlineLevel, ProcedureQuery, ProcedureSummary};
+
+#[path = "../tests/support/national_catalog.rs"]
+mod national_catalog;
+use motcua_api::{Level, ProcedureQuery, ProcedureSummary};
+use national_catalog::load;
 
 /// Counts the bytes held, to report memory without an external tool.
 struct Counting;
@@ -134,39 +137,6 @@ const TYPED: &[&str] = &[
     "cap lai giay phep lai xe",
     "xac nhan tinh trang hon nhan",
 ];
-
-fn load(path: &str) -> std::io::Result<Vec<ProcedureSummary>> {
-    let file = std::fs::File::open(path)?;
-    let reader = BufReader::new(flate2::read::GzDecoder::new(file));
-    let mut docs = Vec::new();
-    for line in reader.lines() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let record: serde_json::Value = serde_json::from_str(&line)?;
-        let text = |key: &str| record[key].as_str().unwrap_or_default().trim().to_string();
-        let levels = text("cap_thuc_hien")
-            .split(',')
-            .filter_map(|level| match level.trim() {
-                "Cấp bộ" => Some(Level::Central),
-                "Cấp tỉnh" => Some(Level::Province),
-                "Cấp xã" => Some(Level::Commune),
-                "Cơ quan khác" => Some(Level::Other),
-                _ => None,
-            })
-            .collect();
-        docs.push(ProcedureSummary {
-            code: text("ma_thu_tuc"),
-            name: text("ten_thu_tuc"),
-            field: text("linh_vuc"),
-            agency: text("co_quan_thuc_hien"),
-            levels,
-            online_level: OnlineLevel::None,
-        });
-    }
-    Ok(docs)
-}
 
 /// The catalog `copies` times: copy k > 0 gets code `CODE-k` and agency `AGENCY – tỉnh k`.
 fn multiply(docs: Vec<ProcedureSummary>, copies: usize) -> Vec<ProcedureSummary> {
