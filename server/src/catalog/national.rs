@@ -16,6 +16,7 @@ mod text;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
 
 use motcua_api::{Channel, ChannelKind, Level, OnlineLevel, Procedure, RawText};
 use serde_json::{Map, Value};
@@ -42,7 +43,10 @@ impl std::error::Error for ParseError {}
 
 /// One line of the catalog (a JSON object) into a procedure; the other source fields are ignored.
 pub fn parse_line(line: &str) -> Result<ParsedProcedure, ParseError> {
-    let value: Value = serde_json::from_str(line.trim_start_matches('\u{feff}'))
+    // Part of the source is in decomposed Unicode (`e` + combining marks); composed (NFC) text
+    // keeps one spelling per name, so filters do not list a field twice and the rules match.
+    let line: String = line.trim_start_matches('\u{feff}').nfc().collect();
+    let value: Value = serde_json::from_str(&line)
         .map_err(|error| ParseError(format!("không phải JSON hợp lệ: {error}")))?;
     let Value::Object(record) = value else {
         return Err(ParseError("không phải một đối tượng JSON (object)".into()));

@@ -664,3 +664,17 @@ fn parses_the_national_catalog_when_present() {
     assert!(rate(with_time) >= 0.81);
     assert!(rate(with_working_days) >= 0.56);
 }
+
+#[test]
+fn decomposed_unicode_is_composed() {
+    let decomposed =
+        "Ca\u{0302}\u{0301}p, qua\u{0309}n ly\u{0301} ca\u{0306}n cu\u{031b}o\u{031b}\u{0301}c";
+    let line = serde_json::json!({
+        "ma_thu_tuc": "1.014063",
+        "ten_thu_tuc": "Cấp đổi thẻ căn cước",
+        "linh_vuc": decomposed,
+    })
+    .to_string();
+    let parsed = parse_line(&line).unwrap();
+    assert_eq!(parsed.procedure.field, "Cấp, quản lý căn cước");
+}
