@@ -3,7 +3,12 @@
 //! Nothing here does I/O: the browser and the server call the same functions, so they accept and
 //! reject the same input with the same Vietnamese message.
 
+pub mod applicant;
+pub mod calendar;
+pub mod date;
+pub mod dossier;
 pub mod error;
+pub mod filing;
 pub mod procedure;
 pub mod query;
 pub mod search;
