@@ -13,6 +13,8 @@ use crate::catalog::demo::demo_catalog;
 use crate::catalog::import::{import_national_file, import_procedures};
 use crate::catalog::live::LiveCatalog;
 use crate::config::{ImportArgs, ServeArgs};
+use crate::domain::uploads::spawn_sweeper;
+use crate::files::FileStore;
 use crate::routes;
 use crate::state::AppState;
 use crate::store::Store;
@@ -21,28 +23,47 @@ use crate::store::Store;
 /// `index.html` so deep links such as `/thu-tuc/1.001193` load the app.
 pub fn router(state: AppState, dist: &Path) -> Router {
     let front_end = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
+    let api = routes::router(state.max_upload_bytes).layer(CompressionLayer::new());
     Router::new()
-        .nest("/api", routes::router().layer(CompressionLayer::new()))
+        .nest("/api", api)
         .with_state(state)
         .fallback_service(front_end)
         .layer(TraceLayer::new_for_http())
 }
 
-/// Connects the store, loads the demo catalog when asked, and builds the state.
-pub async fn prepare(store: Store, demo: bool) -> anyhow::Result<AppState> {
+/// Loads the demo catalog when asked and builds the state.
+pub async fn prepare(
+    store: Store,
+    files: FileStore,
+    max_upload_bytes: u64,
+    demo: bool,
+) -> anyhow::Result<AppState> {
     if demo {
         let report = import_procedures(&store, &demo_catalog()).await?;
         tracing::info!(%report, "demo catalog loaded");
     }
     let catalog = LiveCatalog::load(&store).await?;
-    Ok(AppState { store, catalog })
+    Ok(AppState {
+        store,
+        catalog,
+        files,
+        max_upload_bytes,
+    })
 }
 
 /// `motcua serve`: runs until Ctrl-C or SIGTERM.
 pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let store = Store::connect(&args.storage.resolved_database_url()?).await?;
-    let state = prepare(store.clone(), args.demo).await?;
+    let files = FileStore::local(args.storage.uploads_dir())?;
+    let state = prepare(
+        store.clone(),
+        files.clone(),
+        args.max_upload_bytes,
+        args.demo,
+    )
+    .await?;
     state.catalog.spawn_refresher(store.clone());
+    spawn_sweeper(store.clone(), files);
     if !args.dist.join("index.html").exists() {
         tracing::warn!(dist = %args.dist.display(), "no built front-end: only /api is served");
     }

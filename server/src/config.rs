@@ -4,6 +4,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use motcua_api::dossier::DEFAULT_MAX_UPLOAD_BYTES;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -26,7 +27,7 @@ pub enum Command {
 
 #[derive(Debug, Clone, Args)]
 pub struct StorageArgs {
-    /// Folder for the SQLite database and attachments.
+    /// Folder for the SQLite database and the attachments (in `uploads/`).
     #[arg(long, env = "MOTCUA_DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
     /// Database URL; `postgres://...` selects PostgreSQL. Default: a SQLite file in the data dir.
@@ -35,6 +36,11 @@ pub struct StorageArgs {
 }
 
 impl StorageArgs {
+    /// Where attachments are kept.
+    pub fn uploads_dir(&self) -> PathBuf {
+        self.data_dir.join("uploads")
+    }
+
     /// The database URL to connect to, creating the data dir for the SQLite default.
     pub fn resolved_database_url(&self) -> std::io::Result<String> {
         match &self.database_url {
@@ -61,6 +67,9 @@ pub struct ServeArgs {
     /// Load the demo catalog shipped with the portal before serving.
     #[arg(long, env = "MOTCUA_DEMO")]
     pub demo: bool,
+    /// Largest attachment accepted, in bytes.
+    #[arg(long, env = "MOTCUA_MAX_UPLOAD_BYTES", default_value_t = DEFAULT_MAX_UPLOAD_BYTES)]
+    pub max_upload_bytes: u64,
     #[command(flatten)]
     pub storage: StorageArgs,
 }

@@ -3,10 +3,15 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use motcua_api::filing::FieldErrors;
 use motcua_api::{ErrorBody, QueryError};
+
+/// The message above the fields of a dossier that failed its checks.
+pub const INVALID_DOSSIER: &str = "Hồ sơ còn thông tin chưa đúng. Hãy sửa các mục được đánh dấu.";
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -17,13 +22,51 @@ pub enum AppError {
     BadParameter { parameter: String, message: String },
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// Input that is well formed but wrong: each bad field with its message.
+    #[error("invalid input: {fields:?}")]
+    Validation {
+        message: String,
+        fields: BTreeMap<String, String>,
+    },
+    /// An upload over the size limit; the message says the limit.
+    #[error("payload too large")]
+    PayloadTooLarge(String),
+    /// An upload of a kind the portal does not take; the message says which kinds it does.
+    #[error("unsupported media type: {0}")]
+    UnsupportedMedia(String),
+    /// An idempotency key sent again with a different request.
+    #[error("idempotency key reused for another request")]
+    IdempotencyConflict,
     #[error(transparent)]
     Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Files(#[from] std::io::Error),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    /// A dossier that failed the shared filing rules.
+    pub fn invalid_dossier(errors: FieldErrors) -> AppError {
+        AppError::Validation {
+            message: INVALID_DOSSIER.into(),
+            fields: errors
+                .into_iter()
+                .map(|(field, message)| (field, message.to_string()))
+                .collect(),
+        }
+    }
+
+    /// One bad field, whose message is also the error's.
+    pub fn invalid_field(field: &str, message: &str) -> AppError {
+        AppError::Validation {
+            message: message.into(),
+            fields: BTreeMap::from([(field.to_string(), message.to_string())]),
+        }
+    }
+}
 
 impl From<QueryError> for AppError {
     fn from(error: QueryError) -> Self {
@@ -50,21 +93,65 @@ impl From<PathRejection> for AppError {
     }
 }
 
+impl From<JsonRejection> for AppError {
+    fn from(rejection: JsonRejection) -> Self {
+        tracing::debug!(%rejection, "JSON body rejected");
+        AppError::BadRequest("Dữ liệu gửi lên không đúng định dạng JSON của hồ sơ.".into())
+    }
+}
+
+impl From<MultipartRejection> for AppError {
+    fn from(rejection: MultipartRejection) -> Self {
+        tracing::debug!(%rejection, "multipart body rejected");
+        AppError::BadRequest("Tệp phải được gửi dưới dạng multipart/form-data.".into())
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
+        let file = |message: &String| BTreeMap::from([("file".to_string(), message.clone())]);
         let (status, code, message, fields) = match self {
             AppError::NotFound(message) => (StatusCode::NOT_FOUND, "not_found", message, None),
             AppError::BadParameter { parameter, message } => (
                 StatusCode::BAD_REQUEST,
                 "bad_request",
                 message.clone(),
-                Some((parameter, message)),
+                Some(BTreeMap::from([(parameter, message)])),
             ),
             AppError::BadRequest(message) => {
                 (StatusCode::BAD_REQUEST, "bad_request", message, None)
             }
+            AppError::Validation { message, fields } => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+                message,
+                Some(fields),
+            ),
+            AppError::PayloadTooLarge(message) => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                message.clone(),
+                Some(file(&message)),
+            ),
+            AppError::UnsupportedMedia(message) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                message.clone(),
+                Some(file(&message)),
+            ),
+            AppError::IdempotencyConflict => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "idempotency_key_reused",
+                "Yêu cầu nộp này trùng mã với một hồ sơ khác đã nộp. Hãy tải lại trang rồi nộp lại."
+                    .into(),
+                None,
+            ),
             AppError::Database(error) => {
                 tracing::error!(%error, "database error");
+                internal()
+            }
+            AppError::Files(error) => {
+                tracing::error!(%error, "file store error");
                 internal()
             }
             AppError::Internal(error) => {
@@ -75,13 +162,20 @@ impl IntoResponse for AppError {
         let body = ErrorBody {
             error: code.to_string(),
             message,
-            fields: fields.into_iter().collect::<BTreeMap<_, _>>(),
+            fields: fields.unwrap_or_default(),
         };
         (status, Json(body)).into_response()
     }
 }
 
-fn internal() -> (StatusCode, &'static str, String, Option<(String, String)>) {
+type Parts = (
+    StatusCode,
+    &'static str,
+    String,
+    Option<BTreeMap<String, String>>,
+);
+
+fn internal() -> Parts {
     (
         StatusCode::INTERNAL_SERVER_ERROR,
         "internal",

@@ -2,8 +2,12 @@
 
 pub mod app;
 pub mod catalog;
+pub mod clock;
 pub mod config;
+pub mod domain;
 pub mod error;
+pub mod files;
+pub mod ids;
 pub mod routes;
 pub mod state;
 pub mod store;

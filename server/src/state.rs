@@ -1,4 +1,5 @@
 use crate::catalog::live::LiveCatalog;
+use crate::files::FileStore;
 use crate::store::Store;
 
 /// What every handler may reach.
@@ -6,4 +7,7 @@ use crate::store::Store;
 pub struct AppState {
     pub store: Store,
     pub catalog: LiveCatalog,
+    pub files: FileStore,
+    /// Largest attachment accepted, in bytes.
+    pub max_upload_bytes: u64,
 }

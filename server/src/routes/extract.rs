@@ -1,6 +1,7 @@
 //! Extractors whose rejections answer with the API's JSON error body.
 
-use axum::extract::{FromRequestParts, Path, Query};
+use axum::Json;
+use axum::extract::{FromRequest, FromRequestParts, Path, Query};
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
@@ -28,6 +29,11 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
 #[derive(FromRequestParts)]
 #[from_request(via(Path), rejection(AppError))]
 pub struct ApiPath<T>(pub T);
+
+/// A JSON body; malformed input gets the API's error body.
+#[derive(FromRequest)]
+#[from_request(via(Json), rejection(AppError))]
+pub struct ApiJson<T>(pub T);
 
 /// The bytes a form-encoded query stands for (`+` is a space, `%XX` a byte).
 fn percent_decode(query: &str) -> Vec<u8> {

@@ -1,8 +1,10 @@
 //! The JSON API under `/api`: one module per resource, each exporting `router()`.
 
+mod dossiers;
 mod extract;
 mod health;
 mod procedures;
+mod uploads;
 
 use axum::Router;
 use axum::http::{StatusCode, Uri};
@@ -11,10 +13,13 @@ use axum::response::{IntoResponse, Response};
 use crate::error::AppError;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
+/// The API; `max_upload_bytes` caps one attachment.
+pub fn router(max_upload_bytes: u64) -> Router<AppState> {
     Router::new()
         .merge(health::router())
         .merge(procedures::router())
+        .merge(uploads::router(max_upload_bytes))
+        .merge(dossiers::router())
         .fallback(unknown_endpoint)
         .method_not_allowed_fallback(method_not_allowed)
 }

@@ -3,14 +3,20 @@
 //! Queries use `$1` placeholders and types both databases share (TEXT, BIGINT), so one query
 //! serves both; only the migrations differ.
 
+mod dossiers;
 mod procedures;
+mod uploads;
 
 use std::str::FromStr;
+use std::sync::Arc;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, ConnectOptions, Executor};
+use sqlx::{Any, AnyPool, ConnectOptions, Executor, Transaction};
+use tokio::sync::{Mutex, MutexGuard};
 
+pub use dossiers::{AttachedFile, DossierRecord, NewDossier, Submission};
 pub use procedures::UpsertOutcome;
+pub use uploads::UploadRecord;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -23,6 +29,9 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite lets one writer in at a time: writers of this process queue here, in order, rather
+    /// than in SQLite's busy handler, which sleeps and retries.
+    writer: Arc<Mutex<()>>,
 }
 
 impl Store {
@@ -60,7 +69,11 @@ impl Store {
             }
             Backend::Postgres => pool_options.connect_with(options).await?,
         };
-        let store = Store { pool, backend };
+        let store = Store {
+            pool,
+            backend,
+            writer: Arc::new(Mutex::new(())),
+        };
         store.migrate().await?;
         Ok(store)
     }
@@ -79,6 +92,23 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// Waits for this process's turn to write (SQLite only; PostgreSQL locks rows itself).
+    async fn write_turn(&self) -> Option<MutexGuard<'_, ()>> {
+        match self.backend {
+            Backend::Sqlite => Some(self.writer.lock().await),
+            Backend::Postgres => None,
+        }
+    }
+
+    /// A transaction that will write. On SQLite it takes the write lock at once (`BEGIN
+    /// IMMEDIATE`), so it never fails half-way on a lock another connection took after it began.
+    async fn begin_write(&self) -> sqlx::Result<Transaction<'static, Any>> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
     }
 
     pub fn backend(&self) -> Backend {

@@ -4,6 +4,7 @@ use motcua_api::{Level, OnlineLevel, Procedure, ProcedureSummary};
 use sqlx::Row;
 
 use super::Store;
+use crate::clock::unix_now;
 
 /// What an upsert did, for the import report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,11 +103,4 @@ fn levels_to_text(levels: &[Level]) -> String {
 
 fn levels_from_text(text: &str) -> Vec<Level> {
     text.split(',').filter_map(Level::parse).collect()
-}
-
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|elapsed| elapsed.as_secs() as i64)
-        .unwrap_or_default()
 }

@@ -3,7 +3,9 @@
 use std::path::Path;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use motcua_api::dossier::DEFAULT_MAX_UPLOAD_BYTES;
 use motcua_server::app;
+use motcua_server::files::FileStore;
 use motcua_server::store::Store;
 use tokio::net::TcpListener;
 
@@ -60,6 +62,37 @@ impl TestDatabase {
     pub async fn store(&self) -> Store {
         Store::connect(&self.url).await.expect("connect test store")
     }
+
+    /// A connection holding the lock filing needs until it sends `COMMIT`: submissions made
+    /// meanwhile all wait at the same point, then race.
+    pub async fn hold_filing(&self) -> sqlx::AnyConnection {
+        use sqlx::{Connection, Executor};
+        sqlx::any::install_default_drivers();
+        let mut connection = sqlx::AnyConnection::connect(&self.url)
+            .await
+            .expect("connect");
+        let statements: &[&str] = match self.postgres_name {
+            Some(_) => &["BEGIN", "LOCK TABLE dossier_sequences IN EXCLUSIVE MODE"],
+            None => &["BEGIN IMMEDIATE"],
+        };
+        for statement in statements {
+            connection.execute(*statement).await.expect(statement);
+        }
+        connection
+    }
+
+    /// One number from a query run directly on the database.
+    pub async fn count(&self, sql: &str) -> i64 {
+        use sqlx::Connection;
+        sqlx::any::install_default_drivers();
+        let mut connection = sqlx::AnyConnection::connect(&self.url)
+            .await
+            .expect("connect");
+        sqlx::query_scalar(sql)
+            .fetch_one(&mut connection)
+            .await
+            .unwrap_or_else(|error| panic!("{sql}: {error}"))
+    }
 }
 
 impl Drop for TestDatabase {
@@ -95,6 +128,9 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub store: Store,
+    pub files: FileStore,
+    /// The file store's folder.
+    pub uploads_dir: tempfile::TempDir,
     pub database: TestDatabase,
 }
 
@@ -117,13 +153,81 @@ impl TestApp {
         assert_eq!(response.status().as_u16(), status, "GET {path}");
         response.json().await.expect("JSON body")
     }
+
+    /// `POST /api/uploads` with one part `file`, as a browser sends it.
+    pub async fn upload(
+        &self,
+        bytes: Vec<u8>,
+        name: &str,
+        content_type: &str,
+    ) -> reqwest::Response {
+        let part = reqwest::multipart::Part::bytes(bytes)
+            .file_name(name.to_string())
+            .mime_str(content_type)
+            .expect("content type");
+        self.client
+            .post(self.url("/api/uploads"))
+            .multipart(reqwest::multipart::Form::new().part("file", part))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// An upload that must succeed; its id.
+    pub async fn upload_id(&self, bytes: Vec<u8>, name: &str) -> String {
+        let response = self.upload(bytes, name, "application/octet-stream").await;
+        assert_eq!(response.status().as_u16(), 201, "upload {name}");
+        let body: serde_json::Value = response.json().await.expect("JSON body");
+        body["id"].as_str().expect("id").to_string()
+    }
+
+    /// `POST /api/dossiers` under this idempotency key.
+    pub async fn submit(&self, key: &str, dossier: &serde_json::Value) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/dossiers"))
+            .header("Idempotency-Key", key)
+            .json(dossier)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// How many files the file store holds.
+    pub fn stored_file_count(&self) -> usize {
+        fn count(dir: &Path) -> usize {
+            std::fs::read_dir(dir)
+                .expect("read dir")
+                .map(|entry| entry.expect("entry").path())
+                .map(|path| if path.is_dir() { count(&path) } else { 1 })
+                .sum()
+        }
+        count(self.uploads_dir.path())
+    }
 }
 
 /// The server with the demo catalog, serving the front-end from `dist`.
 pub async fn spawn_app_with_dist(backend: Backend, dist: &Path) -> TestApp {
+    spawn(backend, dist, DEFAULT_MAX_UPLOAD_BYTES).await
+}
+
+/// The server with the demo catalog and no front-end.
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with_dist(backend, Path::new("/nonexistent-dist")).await
+}
+
+/// The server taking attachments of at most `max_upload_bytes`.
+pub async fn spawn_app_with_upload_limit(backend: Backend, max_upload_bytes: u64) -> TestApp {
+    spawn(backend, Path::new("/nonexistent-dist"), max_upload_bytes).await
+}
+
+async fn spawn(backend: Backend, dist: &Path, max_upload_bytes: u64) -> TestApp {
     let database = TestDatabase::create(backend).await;
     let store = database.store().await;
-    let state = app::prepare(store.clone(), true).await.expect("prepare");
+    let uploads_dir = tempfile::tempdir().expect("temp dir");
+    let files = FileStore::local(uploads_dir.path().to_path_buf()).expect("file store");
+    let state = app::prepare(store.clone(), files.clone(), max_upload_bytes, true)
+        .await
+        .expect("prepare");
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = format!("http://{}", listener.local_addr().expect("address"));
     let router = app::router(state, dist);
@@ -132,13 +236,10 @@ pub async fn spawn_app_with_dist(backend: Backend, dist: &Path) -> TestApp {
         address,
         client: reqwest::Client::new(),
         store,
+        files,
+        uploads_dir,
         database,
     }
-}
-
-/// The server with the demo catalog and no front-end.
-pub async fn spawn_app(backend: Backend) -> TestApp {
-    spawn_app_with_dist(backend, Path::new("/nonexistent-dist")).await
 }
 
 /// Runs each listed `async fn(Backend)` as a test on SQLite and again on PostgreSQL.

@@ -1,0 +1,167 @@
+//! Filing a dossier: the shared rules check it, then it is numbered, dated and stored with its
+//! attachments; and its receipt (phiếu tiếp nhận và hẹn trả kết quả).
+
+use motcua_api::calendar;
+use motcua_api::date::{self, vietnam_local_time};
+use motcua_api::dossier::{
+    DeliveryMethod, DossierCode, DossierReceipt, DossierStatus, ReceivedDocument, ReceivedFile,
+    mask_phone, receiving_unit,
+};
+use motcua_api::filing::{DossierInput, FieldErrors, ValidDossier, validate};
+use motcua_api::{ChannelKind, Procedure, ProcessingTime};
+
+use crate::error::{AppError, AppResult};
+use crate::ids::{new_id, random_token, sha256_hex};
+use crate::store::{DossierRecord, NewDossier, Store, Submission};
+
+const UNKNOWN_PROCEDURE: &str = "Không tìm thấy thủ tục này.";
+const UPLOAD_GONE: &str = "Tệp đã tải lên không còn trên máy chủ, hãy tải lên lại.";
+
+/// A filed dossier's receipt, and whether an earlier request had filed it.
+pub struct Filed {
+    pub receipt: DossierReceipt,
+    pub replayed: bool,
+}
+
+/// Files the dossier at Unix time `now`. The same `idempotency_key` with the same input gives
+/// back the dossier filed the first time; with other input it is refused.
+pub async fn file_dossier(
+    store: &Store,
+    input: &DossierInput,
+    idempotency_key: &str,
+    now: i64,
+) -> AppResult<Filed> {
+    let procedure = store
+        .procedure(input.procedure_code.trim())
+        .await?
+        .ok_or_else(|| {
+            AppError::invalid_dossier(FieldErrors::from([(
+                "procedure_code".to_string(),
+                UNKNOWN_PROCEDURE,
+            )]))
+        })?;
+    let filed_at = vietnam_local_time(now);
+    let dossier = validate(&procedure, input, filed_at.date).map_err(AppError::invalid_dossier)?;
+    let received_on = calendar::reception_date(filed_at);
+    let (time, processing_time) = processing_time(&procedure);
+    let new = NewDossier {
+        id: new_id(),
+        unit: receiving_unit(&procedure),
+        day: filed_at.date,
+        procedure_code: procedure.code.clone(),
+        procedure_snapshot: serde_json::to_string(&procedure).map_err(anyhow::Error::from)?,
+        applicant_name: dossier.applicant.full_name.to_string(),
+        phone: dossier.applicant.phone.to_string(),
+        body: serde_json::to_string(&dossier).map_err(anyhow::Error::from)?,
+        submitted_at: now,
+        received_on,
+        promised_date: time.map(|time| calendar::promised_date(received_on, time)),
+        processing_time,
+        delivery: dossier.delivery.as_str().to_string(),
+        tracking_token: random_token()?,
+        documents: dossier.documents.clone(),
+        idempotency_key: idempotency_key.to_string(),
+        request_hash: sha256_hex(&serde_json::to_vec(input).map_err(anyhow::Error::from)?),
+    };
+    let (code, replayed) = match store.submit_dossier(&new).await? {
+        Submission::Created(code) => (code, false),
+        Submission::Replayed(code) => (code, true),
+        Submission::KeyReused => return Err(AppError::IdempotencyConflict),
+        Submission::UnavailableUploads(documents) => {
+            return Err(AppError::invalid_dossier(
+                documents
+                    .into_iter()
+                    .map(|index| (format!("documents.{index}"), UPLOAD_GONE))
+                    .collect(),
+            ));
+        }
+    };
+    let record = store
+        .dossier_by_code(&code)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("dossier {code} vanished after filing"))?;
+    Ok(Filed {
+        receipt: receipt(store, &record).await?,
+        replayed,
+    })
+}
+
+/// The processing time promised online: that of the online channel, else the counter's, else
+/// the first channel giving one; with the text as published.
+fn processing_time(procedure: &Procedure) -> (Option<ProcessingTime>, String) {
+    let timed = |kind: ChannelKind| {
+        procedure
+            .channels
+            .iter()
+            .find(|channel| channel.kind == kind && channel.time.is_some())
+    };
+    let channel = timed(ChannelKind::Online)
+        .or_else(|| timed(ChannelKind::Counter))
+        .or_else(|| {
+            procedure
+                .channels
+                .iter()
+                .find(|channel| channel.time.is_some())
+        });
+    match channel {
+        Some(channel) => (channel.time, channel.time_text.clone()),
+        None => (
+            None,
+            procedure
+                .channels
+                .iter()
+                .map(|channel| channel.time_text.trim())
+                .find(|text| !text.is_empty())
+                .unwrap_or_default()
+                .to_string(),
+        ),
+    }
+}
+
+/// The receipt of a stored dossier: its procedure as filed, and each document with its files.
+pub async fn receipt(store: &Store, record: &DossierRecord) -> anyhow::Result<DossierReceipt> {
+    let procedure: Procedure = serde_json::from_str(&record.procedure_snapshot)?;
+    let dossier: ValidDossier = serde_json::from_str(&record.body)?;
+    let files = store.attached_files(&record.id).await?;
+    let documents = dossier
+        .documents
+        .iter()
+        .map(|(index, ids)| ReceivedDocument {
+            name: procedure
+                .documents
+                .get(*index)
+                .map(|document| document.name.clone())
+                .unwrap_or_default(),
+            files: ids
+                .iter()
+                .filter_map(|id| files.iter().find(|file| &file.id == id))
+                .map(|file| ReceivedFile {
+                    name: file.name.clone(),
+                    size: u64::try_from(file.size).unwrap_or_default(),
+                })
+                .collect(),
+        })
+        .filter(|document| !document.files.is_empty())
+        .collect();
+    let bad = |what: &str| anyhow::anyhow!("dossier {}: bad {what}", record.code);
+    Ok(DossierReceipt {
+        code: DossierCode::try_from(record.code.as_str()).map_err(|_| bad("code"))?,
+        status: DossierStatus::parse(&record.status).ok_or_else(|| bad("status"))?,
+        procedure_code: procedure.code,
+        procedure_name: procedure.name,
+        agency: procedure.agency,
+        applicant_name: record.applicant_name.clone(),
+        phone_masked: mask_phone(&record.phone),
+        submitted_at: record.submitted_at,
+        received_on: date::parse_iso(&record.received_on).ok_or_else(|| bad("received_on"))?,
+        promised_date: record
+            .promised_date
+            .as_deref()
+            .map(|text| date::parse_iso(text).ok_or_else(|| bad("promised_date")))
+            .transpose()?,
+        processing_time: record.processing_time.clone(),
+        documents,
+        delivery: DeliveryMethod::parse(&record.delivery).ok_or_else(|| bad("delivery"))?,
+        tracking_token: record.tracking_token.clone(),
+    })
+}

@@ -1,0 +1,4 @@
+//! What the portal does, between the HTTP routes and the store.
+
+pub mod filing;
+pub mod uploads;

@@ -1,0 +1,114 @@
+//! Filing a dossier, and reading its receipt back.
+
+use axum::extract::State;
+use axum::http::header::CACHE_CONTROL;
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use motcua_api::applicant::Phone;
+use motcua_api::dossier::{DossierCode, DossierReceipt};
+use motcua_api::filing::DossierInput;
+use serde::Deserialize;
+use subtle::ConstantTimeEq;
+
+use super::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::clock::unix_now;
+use crate::domain::filing::{file_dossier, receipt};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+/// The request header that makes a retried submission safe.
+const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
+/// Set on the answer to a retried submission, which files nothing new.
+const IDEMPOTENT_REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
+const NO_SUCH_DOSSIER: &str = "Không tìm thấy hồ sơ với mã và số điện thoại này.";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/dossiers", post(submit))
+        .route("/dossiers/{code}/receipt", get(receipt_of))
+}
+
+/// 201 and the receipt. A retry with the same `Idempotency-Key` and body answers 201 with the
+/// same receipt and `Idempotent-Replayed: true`.
+async fn submit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(input): ApiJson<DossierInput>,
+) -> AppResult<Response> {
+    let key = idempotency_key(&headers)?;
+    let filed = file_dossier(&state.store, &input, key, unix_now()).await?;
+    let mut response = (StatusCode::CREATED, Json(filed.receipt)).into_response();
+    if filed.replayed {
+        response
+            .headers_mut()
+            .insert(IDEMPOTENT_REPLAYED, HeaderValue::from_static("true"));
+    }
+    Ok(response)
+}
+
+/// 8 to 100 of `A-Z a-z 0-9 _ -`, e.g. a UUID the browser made when the citizen opened the form.
+fn idempotency_key(headers: &HeaderMap) -> AppResult<&str> {
+    let key = headers
+        .get(IDEMPOTENCY_KEY)
+        .and_then(|value| value.to_str().ok())
+        .filter(|key| {
+            (8..=100).contains(&key.len())
+                && key
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        });
+    key.ok_or_else(|| AppError::BadParameter {
+        parameter: IDEMPOTENCY_KEY.into(),
+        message: "Thiếu tiêu đề Idempotency-Key hợp lệ (8 đến 100 ký tự A-Z, a-z, 0-9, _ hoặc -)."
+            .into(),
+    })
+}
+
+/// The proof of whoever asks for a receipt: the applicant's phone, or the token of the receipt's
+/// QR code.
+#[derive(Debug, Deserialize)]
+struct ReceiptQuery {
+    phone: Option<String>,
+    token: Option<String>,
+}
+
+/// The receipt, to whoever gives the dossier's phone or token, never kept in a shared cache.
+/// Every failure (no such code, a malformed one, a wrong phone or token) is the same 404, so
+/// nobody learns which codes exist.
+async fn receipt_of(
+    State(state): State<AppState>,
+    ApiPath(code): ApiPath<String>,
+    ApiQuery(query): ApiQuery<ReceiptQuery>,
+) -> AppResult<([(HeaderName, &'static str); 1], Json<DossierReceipt>)> {
+    let given = |value: Option<String>| value.filter(|value| !value.trim().is_empty());
+    let (phone, token) = (given(query.phone), given(query.token));
+    if phone.is_none() && token.is_none() {
+        return Err(AppError::BadRequest(
+            "Hãy nhập số điện thoại đã dùng khi nộp hồ sơ.".into(),
+        ));
+    }
+    let not_found = || AppError::NotFound(NO_SUCH_DOSSIER.into());
+    let code = DossierCode::try_from(code.as_str()).map_err(|_| not_found())?;
+    let record = state
+        .store
+        .dossier_by_code(code.as_str())
+        .await?
+        .ok_or_else(not_found)?;
+    let phone_matches = phone
+        .and_then(|phone| Phone::try_from(phone.as_str()).ok())
+        .is_some_and(|phone| same_secret(phone.as_str(), &record.phone));
+    let token_matches =
+        token.is_some_and(|token| same_secret(token.trim(), &record.tracking_token));
+    if !(phone_matches || token_matches) {
+        return Err(not_found());
+    }
+    let receipt = receipt(&state.store, &record).await?;
+    Ok(([(CACHE_CONTROL, "private, no-store")], Json(receipt)))
+}
+
+/// Equality whose time does not tell how much of a guess was right.
+fn same_secret(given: &str, stored: &str) -> bool {
+    given.as_bytes().ct_eq(stored.as_bytes()).into()
+}

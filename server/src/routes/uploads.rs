@@ -1,0 +1,233 @@
+//! Attachments: upload one file; preview or delete it while no dossier has it.
+//!
+//! The upload id (a random UUID) is the only key to the file: whoever uploaded it holds it.
+
+use axum::body::Body;
+use axum::extract::multipart::{MultipartError, MultipartRejection};
+use axum::extract::{DefaultBodyLimit, Multipart, State};
+use axum::http::StatusCode;
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
+    X_CONTENT_TYPE_OPTIONS,
+};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use motcua_api::dossier::UploadedFile;
+use motcua_api::query::percent_encode;
+use tokio_util::io::ReaderStream;
+
+use super::extract::ApiPath;
+use crate::clock::unix_now;
+use crate::domain::uploads::{SNIFF_BYTES, accepted_type, clean_name};
+use crate::error::{AppError, AppResult};
+use crate::files::{FileStore, NewFile};
+use crate::ids::{is_id, new_id};
+use crate::state::AppState;
+use crate::store::UploadRecord;
+
+/// Room for the multipart framing around the file: boundaries, part headers, a long name.
+const MULTIPART_OVERHEAD_BYTES: u64 = 64 * 1024;
+
+const NO_FILE: &str = "Hãy chọn một tệp để tải lên.";
+const EMPTY_FILE: &str = "Tệp này trống (0 byte). Hãy chọn lại tệp.";
+const ONE_FILE: &str = "Mỗi lần chỉ tải lên một tệp.";
+const NO_SUCH_UPLOAD: &str =
+    "Không tìm thấy tệp này. Tệp có thể đã được nộp kèm hồ sơ hoặc đã bị xoá.";
+
+/// The routes, with request bodies on `POST /uploads` capped at `max_upload_bytes` plus framing.
+pub fn router(max_upload_bytes: u64) -> Router<AppState> {
+    let body_limit = usize::try_from(max_upload_bytes.saturating_add(MULTIPART_OVERHEAD_BYTES))
+        .unwrap_or(usize::MAX);
+    Router::new()
+        .route(
+            "/uploads",
+            post(upload).layer(DefaultBodyLimit::max(body_limit)),
+        )
+        .route("/uploads/{id}", get(preview).delete(remove))
+}
+
+/// `multipart/form-data` with one part named `file`: 201 and the stored file.
+async fn upload(
+    State(state): State<AppState>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> AppResult<(StatusCode, Json<UploadedFile>)> {
+    let mut multipart = multipart?;
+    let received = receive(&state, &mut multipart).await;
+    if received.is_err() {
+        // Read what the client is still sending (no more than the body limit), so it hears the
+        // answer rather than a reset connection.
+        while let Ok(Some(mut field)) = multipart.next_field().await {
+            while let Ok(Some(_)) = field.chunk().await {}
+        }
+    }
+    Ok((StatusCode::CREATED, Json(received?)))
+}
+
+/// Streams the file to the store, deciding its kind from its first bytes and refusing it as soon
+/// as it is over the limit.
+async fn receive(state: &AppState, multipart: &mut Multipart) -> AppResult<UploadedFile> {
+    let limit = state.max_upload_bytes;
+    let stream_error = |error: MultipartError| {
+        if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            too_large(limit)
+        } else {
+            tracing::debug!(%error, "multipart body unreadable");
+            AppError::BadRequest("Không đọc được tệp gửi lên, hãy thử lại.".into())
+        }
+    };
+    let mut field = match multipart.next_field().await.map_err(stream_error)? {
+        Some(field) if field.name() == Some("file") => field,
+        _ => return Err(AppError::invalid_field("file", NO_FILE)),
+    };
+    let raw_name = field.file_name().map(str::to_owned);
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    let mut received: u64 = 0;
+    let mut writing: Option<(NewFile, &'static str)> = None;
+    while let Some(chunk) = field.chunk().await.map_err(stream_error)? {
+        received += chunk.len() as u64;
+        if received > limit {
+            return Err(too_large(limit));
+        }
+        match writing.as_mut() {
+            Some((file, _)) => file.write(&chunk).await?,
+            None => {
+                head.extend_from_slice(&chunk);
+                if head.len() >= SNIFF_BYTES {
+                    writing = Some(start(&state.files, &head).await?);
+                }
+            }
+        }
+    }
+    if received == 0 {
+        return Err(AppError::invalid_field("file", EMPTY_FILE));
+    }
+    let (file, content_type) = match writing {
+        Some(writing) => writing,
+        None => start(&state.files, &head).await?,
+    };
+    drop(field);
+    if multipart
+        .next_field()
+        .await
+        .map_err(stream_error)?
+        .is_some()
+    {
+        return Err(AppError::invalid_field("file", ONE_FILE));
+    }
+    let stored = file.finish().await?;
+    let record = UploadRecord {
+        id: new_id(),
+        name: clean_name(raw_name.as_deref(), content_type),
+        size: i64::try_from(stored.size).unwrap_or(i64::MAX),
+        content_type: content_type.to_string(),
+        sha256: stored.sha256,
+        storage_key: stored.key,
+        created_at: unix_now(),
+    };
+    if let Err(error) = state.store.insert_upload(&record).await {
+        state.files.delete(&record.storage_key).await.ok();
+        return Err(error.into());
+    }
+    Ok(UploadedFile {
+        id: record.id,
+        name: record.name,
+        size: stored.size,
+        content_type: record.content_type,
+        sha256: record.sha256,
+    })
+}
+
+/// Checks the kind of the first bytes and starts the file with them.
+async fn start(files: &FileStore, head: &[u8]) -> AppResult<(NewFile, &'static str)> {
+    let content_type = accepted_type(head)?;
+    let mut file = files.create().await?;
+    file.write(head).await?;
+    Ok((file, content_type))
+}
+
+fn too_large(limit: u64) -> AppError {
+    AppError::PayloadTooLarge(format!(
+        "Tệp lớn hơn {}. Hãy chụp lại với độ phân giải thấp hơn hoặc chia nhỏ tệp PDF.",
+        size_text(limit)
+    ))
+}
+
+/// `10 MB`, `2,5 MB`, `512 kB`: sizes as Vietnamese read them.
+fn size_text(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes < MB {
+        return format!("{} kB", bytes.div_ceil(1024));
+    }
+    let tenths = (bytes * 10 + MB / 2) / MB;
+    match tenths % 10 {
+        0 => format!("{} MB", tenths / 10),
+        decimal => format!("{},{decimal} MB", tenths / 10),
+    }
+}
+
+/// The bytes, for the citizen to look at before filing; never once a dossier has the file.
+async fn preview(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+) -> AppResult<Response> {
+    let not_found = || AppError::NotFound(NO_SUCH_UPLOAD.into());
+    if !is_id(&id) {
+        return Err(not_found());
+    }
+    let upload = state
+        .store
+        .unattached_upload(&id)
+        .await?
+        .ok_or_else(not_found)?;
+    let reader = state
+        .files
+        .open(&upload.storage_key)
+        .await?
+        .ok_or_else(not_found)?;
+    let headers = [
+        (CONTENT_TYPE, upload.content_type),
+        (CONTENT_LENGTH, upload.size.to_string()),
+        (X_CONTENT_TYPE_OPTIONS, "nosniff".into()),
+        (CONTENT_SECURITY_POLICY, "sandbox".into()),
+        (
+            CONTENT_DISPOSITION,
+            format!("inline; filename*=UTF-8''{}", percent_encode(&upload.name)),
+        ),
+        (CACHE_CONTROL, "private, no-store".into()),
+    ];
+    Ok((headers, Body::from_stream(ReaderStream::new(reader))).into_response())
+}
+
+/// 204 once the file is gone; 404 when a dossier has it or it never existed.
+async fn remove(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+) -> AppResult<StatusCode> {
+    let not_found = || AppError::NotFound(NO_SUCH_UPLOAD.into());
+    if !is_id(&id) {
+        return Err(not_found());
+    }
+    let key = state
+        .store
+        .delete_unattached_upload(&id)
+        .await?
+        .ok_or_else(not_found)?;
+    if let Err(error) = state.files.delete(&key).await {
+        tracing::warn!(%error, key, "deleted upload left in the file store");
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::size_text;
+
+    #[test]
+    fn sizes_read_in_vietnamese() {
+        assert_eq!(size_text(10 * 1024 * 1024), "10 MB");
+        assert_eq!(size_text(5 * 1024 * 1024 / 2), "2,5 MB");
+        assert_eq!(size_text(1000), "1 kB");
+        assert_eq!(size_text(512 * 1024), "512 kB");
+    }
+}
