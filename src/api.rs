@@ -1,11 +1,17 @@
 //! The one typed HTTP client of the front-end: pages call these functions, never build URLs.
 
+mod upload;
+
 use std::fmt;
 
 use gloo_net::http::{Request, Response};
+use motcua_api::dossier::DossierReceipt;
+use motcua_api::filing::DossierInput;
 use motcua_api::query::percent_encode;
 use motcua_api::{ErrorBody, FacetCount, Procedure, ProcedurePage, ProcedureQuery};
 use serde::de::DeserializeOwned;
+
+pub use upload::upload;
 
 /// Why a request did not give what was asked.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +29,15 @@ pub enum Error {
 impl Error {
     pub fn is_not_found(&self) -> bool {
         matches!(self, Error::Api { status: 404, .. })
+    }
+
+    /// Whether sending the same request again later may succeed: no network, or a server error.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Error::Offline | Error::Network => true,
+            Error::Api { status, .. } => *status >= 500 || *status == 408 || *status == 429,
+            Error::Decode(_) => false,
+        }
     }
 }
 
@@ -59,6 +74,50 @@ pub async fn agencies() -> Result<Vec<FacetCount>, Error> {
     get("/api/agencies").await
 }
 
+/// Where the browser shows an uploaded file before the dossier is sent.
+pub fn upload_url(id: &str) -> String {
+    format!("/api/uploads/{}", percent_encode(id))
+}
+
+/// Removes a file uploaded but no longer wanted.
+pub async fn delete_upload(id: &str) -> Result<(), Error> {
+    let response = Request::delete(&upload_url(id))
+        .send()
+        .await
+        .map_err(|_| unreachable_reason())?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(error_of(response).await)
+    }
+}
+
+/// Files the dossier. The same `idempotency_key` with the same body never files twice.
+pub async fn submit_dossier(
+    input: &DossierInput,
+    idempotency_key: &str,
+) -> Result<DossierReceipt, Error> {
+    let response = Request::post("/api/dossiers")
+        .header("Accept", "application/json")
+        .header("Idempotency-Key", idempotency_key)
+        .json(input)
+        .map_err(|error| Error::Decode(error.to_string()))?
+        .send()
+        .await
+        .map_err(|_| unreachable_reason())?;
+    decode(response).await
+}
+
+/// The receipt of a dossier, opened with the secret of its tracking link.
+pub async fn receipt(code: &str, token: &str) -> Result<DossierReceipt, Error> {
+    get(&format!(
+        "/api/dossiers/{}/receipt?token={}",
+        percent_encode(code),
+        percent_encode(token)
+    ))
+    .await
+}
+
 async fn get<T: DeserializeOwned>(url: &str) -> Result<T, Error> {
     let response = Request::get(url)
         .header("Accept", "application/json")
@@ -84,9 +143,28 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, Error> {
             .await
             .map_err(|error| Error::Decode(error.to_string()));
     }
+    Err(error_of(response).await)
+}
+
+async fn error_of(response: Response) -> Error {
     let status = response.status();
-    match response.json::<ErrorBody>().await {
-        Ok(body) => Err(Error::Api { status, body }),
-        Err(error) => Err(Error::Decode(format!("HTTP {status}: {error}"))),
+    let text = response.text().await.unwrap_or_default();
+    error_from_text(status, &text)
+}
+
+/// The error of a non-2xx answer; a server error without the JSON body (a proxy's page) keeps an
+/// empty message.
+fn error_from_text(status: u16, text: &str) -> Error {
+    match serde_json::from_str::<ErrorBody>(text) {
+        Ok(body) => Error::Api { status, body },
+        Err(_) if status >= 500 => Error::Api {
+            status,
+            body: ErrorBody {
+                error: "server".into(),
+                message: String::new(),
+                fields: Default::default(),
+            },
+        },
+        Err(error) => Error::Decode(format!("HTTP {status}: {error}")),
     }
 }

@@ -1,8 +1,9 @@
 //! How numbers, fees and times read in Vietnamese.
 
+use motcua_api::date::{Date, format_vietnamese};
 use motcua_api::{Channel, TimeUnit};
 
-use crate::i18n::Texts;
+use crate::i18n::{FilingTexts, Texts};
 
 /// `8000` → `8.000`: Vietnamese groups thousands with dots.
 pub fn thousands(amount: u64) -> String {
@@ -45,6 +46,24 @@ pub fn time(channel: &Channel, texts: &Texts) -> String {
     }
 }
 
+/// `245 KB`, `1,5 MB`: a file's size as a phone shows it.
+pub fn file_size(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * 1024;
+    if bytes < MB {
+        format!("{} KB", bytes.div_ceil(KB).max(1))
+    } else {
+        let tenths = (bytes * 10).div_ceil(MB);
+        trim_float(tenths as f32 / 10.0) + " MB"
+    }
+}
+
+/// `Thứ Hai, 07/12/2026`.
+pub fn date_with_weekday(date: Date, texts: &FilingTexts) -> String {
+    let weekday = texts.weekdays[usize::from(date.weekday().number_days_from_monday())];
+    format!("{weekday}, {}", format_vietnamese(date))
+}
+
 fn trim_float(value: f32) -> String {
     if value.fract() == 0.0 {
         format!("{}", value as u64)
@@ -55,7 +74,7 @@ fn trim_float(value: f32) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::thousands;
+    use super::{file_size, thousands};
 
     #[test]
     fn groups_thousands_with_dots() {
@@ -63,5 +82,13 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(8000), "8.000");
         assert_eq!(thousands(1_250_000), "1.250.000");
+    }
+
+    #[test]
+    fn sizes_read_in_kilobytes_or_megabytes() {
+        assert_eq!(file_size(0), "1 KB");
+        assert_eq!(file_size(250_000), "245 KB");
+        assert_eq!(file_size(1024 * 1024), "1 MB");
+        assert_eq!(file_size(1_572_864), "1,5 MB");
     }
 }

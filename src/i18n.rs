@@ -2,7 +2,11 @@
 //! so a missing translation fails to compile. Catalog content stays in Vietnamese (it is the law's
 //! text); only the interface around it is translated.
 
+mod filing;
+
 use leptos::prelude::*;
+
+pub use filing::{FilingTexts, ftr, use_filing_texts};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Lang {
@@ -140,7 +144,6 @@ pub struct Texts {
     pub prepare_heading: &'static str,
     pub prepare_intro: &'static str,
     pub prepared: &'static str,
-    pub prepare_note: &'static str,
     pub back_to_procedure: &'static str,
     pub free: &'static str,
     pub currency: &'static str,
@@ -221,7 +224,6 @@ static VI: Texts = Texts {
     prepare_heading: "Chuẩn bị nộp hồ sơ",
     prepare_intro: "Đánh dấu từng giấy tờ khi bạn đã chuẩn bị xong.",
     prepared: "Đã chuẩn bị",
-    prepare_note: "Biểu mẫu nộp trực tuyến đang được hoàn thiện. Trong lúc chờ, bạn có thể nộp tại quầy hoặc qua bưu điện với các giấy tờ dưới đây.",
     back_to_procedure: "Quay lại thông tin thủ tục",
     free: "Miễn phí",
     currency: "đồng",
@@ -302,7 +304,6 @@ static EN: Texts = Texts {
     prepare_heading: "Prepare your dossier",
     prepare_intro: "Tick each document once you have it ready.",
     prepared: "Ready",
-    prepare_note: "The online form is being completed. Meanwhile you can file at a counter or by post with the documents below.",
     back_to_procedure: "Back to the procedure",
     free: "Free",
     currency: "VND",

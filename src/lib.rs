@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use crate::components::layout::{Footer, Header};
-use crate::pages::{Home, NotFound, Prepare, ProcedureDetail, SearchResults};
+use crate::pages::{Filing, Home, NotFound, Prepare, ProcedureDetail, Receipt, SearchResults};
 
 /// Mounts the app into `#app` and removes the static shell of `index.html` in the same frame.
 pub fn mount() {
@@ -44,6 +44,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tim-kiem") view=SearchResults />
                     <Route path=path!("/thu-tuc/:code") view=ProcedureDetail />
                     <Route path=path!("/thu-tuc/:code/nop-ho-so") view=Prepare />
+                    <Route path=path!("/thu-tuc/:code/nop-ho-so/:step") view=Filing />
+                    <Route path=path!("/ho-so/:code") view=Receipt />
                 </Routes>
             </main>
             <Footer />

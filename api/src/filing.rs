@@ -135,6 +135,32 @@ impl Step {
             .chain([Step::Delivery, Step::Check])
             .find(|step| step.slug(procedure) == slug)
     }
+
+    /// The page where a field of [`FieldErrors`] is answered, e.g. `answers.child_name` →
+    /// `Question(0)`, `documents.1` → `Document(1)`, `applicant.address.street` → `Address`.
+    pub fn of_field(procedure: &Procedure, field: &str) -> Option<Step> {
+        let mut parts = field.split('.');
+        let (group, name) = (parts.next()?, parts.next().unwrap_or_default());
+        match group {
+            "applicant" => Some(match name {
+                "filing_for" | "represented_name" | "relationship" => Step::FilingFor,
+                "full_name" => Step::FullName,
+                "citizen_id" => Step::CitizenId,
+                "date_of_birth" => Step::DateOfBirth,
+                "phone" => Step::Phone,
+                "email" => Step::Email,
+                "address" => Step::Address,
+                _ => return None,
+            }),
+            "answers" => Step::from_slug(procedure, &format!("cau-hoi-{name}")),
+            "documents" => {
+                let index = name.parse().ok()?;
+                (index < procedure.documents.len()).then_some(Step::Document(index))
+            }
+            "delivery" => Some(Step::Delivery),
+            _ => None,
+        }
+    }
 }
 
 fn questions(procedure: &Procedure) -> &[Question] {

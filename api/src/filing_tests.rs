@@ -257,3 +257,28 @@ fn numbers_are_written_the_vietnamese_way() {
     assert!(normalize_number("abc").is_err());
     assert!(normalize_number("1,2,3").is_err());
 }
+
+#[test]
+fn each_error_field_leads_to_its_page() {
+    let procedure = procedure();
+    for (field, step) in [
+        ("applicant.relationship", Step::FilingFor),
+        ("applicant.phone", Step::Phone),
+        ("applicant.address.street", Step::Address),
+        ("answers.child_birth", Step::Question(1)),
+        ("answers.birth_place.province", Step::Question(5)),
+        ("documents.1", Step::Document(1)),
+        ("delivery.address.commune", Step::Delivery),
+    ] {
+        assert_eq!(Step::of_field(&procedure, field), Some(step), "{field}");
+    }
+    for field in [
+        "documents",
+        "documents.9",
+        "answers.nothing",
+        "applicant.shoe_size",
+        "dossier",
+    ] {
+        assert_eq!(Step::of_field(&procedure, field), None, "{field}");
+    }
+}

@@ -10,8 +10,9 @@ use crate::i18n::{tr, use_texts};
 pub fn ErrorNotice(error: Error) -> impl IntoView {
     let texts = use_texts();
     let message = move || match &error {
-        Error::Api { body, .. } => body.message.clone(),
+        Error::Api { body, .. } if !body.message.is_empty() => body.message.clone(),
         Error::Offline => texts().offline.to_string(),
+        Error::Api { .. } => texts().network.to_string(),
         Error::Network => texts().network.to_string(),
         Error::Decode(_) => texts().unexpected.to_string(),
     };

@@ -1,13 +1,17 @@
+mod filing;
 mod home;
 mod not_found;
 mod prepare;
 mod procedure;
+mod receipt;
 mod search;
 
+pub use filing::Filing;
 pub use home::Home;
 pub use not_found::NotFound;
 pub use prepare::Prepare;
 pub use procedure::ProcedureDetail;
+pub use receipt::Receipt;
 pub use search::SearchResults;
 
 use leptos::prelude::*;

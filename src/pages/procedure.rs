@@ -17,8 +17,9 @@ use crate::i18n::{Texts, tr, use_texts};
 /// The procedure of the current route, fetched whenever the code changes.
 pub fn use_procedure() -> LocalResource<Result<Procedure, api::Error>> {
     let params = use_params_map();
+    let code = Memo::new(move |_| params.read().get("code").unwrap_or_default());
     LocalResource::new(move || {
-        let code = params.read().get("code").unwrap_or_default();
+        let code = code.get();
         async move { api::procedure(&code).await }
     })
 }

@@ -1,0 +1,224 @@
+//! Files sent as soon as they are chosen, each with a progress bar; once stored, their ids and what
+//! the device said of them go in the draft.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use motcua_api::dossier::{
+    ACCEPTED_CONTENT_TYPES, DEFAULT_MAX_UPLOAD_BYTES, MAX_FILES_PER_DOCUMENT, UploadedFile,
+};
+use web_sys::{File, HtmlInputElement};
+
+use super::Form;
+use super::draft::{self, Draft};
+use crate::api;
+use crate::i18n::{FilingTexts, Texts};
+
+/// Why a file was not attached.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UploadProblem {
+    TooBig,
+    WrongType,
+    TooMany,
+    Offline,
+    /// The server's own message.
+    Refused(String),
+    Unexpected,
+}
+
+impl UploadProblem {
+    pub fn message(&self, texts: &FilingTexts, common: &Texts) -> String {
+        match self {
+            UploadProblem::TooBig => texts.too_big.to_string(),
+            UploadProblem::WrongType => texts.wrong_type.to_string(),
+            UploadProblem::TooMany => texts.too_many.to_string(),
+            UploadProblem::Offline => texts.upload_offline.to_string(),
+            UploadProblem::Refused(message) => message.clone(),
+            UploadProblem::Unexpected => common.unexpected.to_string(),
+        }
+    }
+
+    fn of(error: api::Error) -> UploadProblem {
+        match error {
+            api::Error::Offline | api::Error::Network => UploadProblem::Offline,
+            api::Error::Api { body, .. } if !body.message.is_empty() => {
+                UploadProblem::Refused(body.message)
+            }
+            api::Error::Api { .. } | api::Error::Decode(_) => UploadProblem::Unexpected,
+        }
+    }
+}
+
+/// A file being sent, or one that could not be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Upload {
+    pub key: u32,
+    pub name: String,
+    pub percent: u32,
+    pub problem: Option<UploadProblem>,
+}
+
+/// The uploads of the document page on screen.
+#[derive(Clone, Copy)]
+pub struct Uploads {
+    list: RwSignal<Vec<Upload>>,
+    next_key: StoredValue<u32>,
+}
+
+impl Uploads {
+    pub fn new() -> Uploads {
+        Uploads {
+            list: RwSignal::new(Vec::new()),
+            next_key: StoredValue::new(0),
+        }
+    }
+
+    pub fn list(&self) -> Vec<Upload> {
+        self.list.get()
+    }
+
+    fn add(&self, name: String, problem: Option<UploadProblem>) -> u32 {
+        let key = self.next_key.get_value();
+        self.next_key.set_value(key + 1);
+        self.list.update(|list| {
+            list.push(Upload {
+                key,
+                name,
+                percent: 0,
+                problem,
+            })
+        });
+        key
+    }
+
+    fn change(&self, key: u32, change: impl FnOnce(&mut Upload)) {
+        self.list.try_update(|list| {
+            if let Some(upload) = list.iter_mut().find(|upload| upload.key == key) {
+                change(upload);
+            }
+        });
+    }
+
+    fn finish(&self, key: u32) {
+        self.list
+            .try_update(|list| list.retain(|upload| upload.key != key));
+    }
+
+    fn in_progress(&self) -> usize {
+        self.list.with_untracked(|list| {
+            list.iter()
+                .filter(|upload| upload.problem.is_none())
+                .count()
+        })
+    }
+
+    fn forget_problems(&self) {
+        self.list
+            .update(|list| list.retain(|upload| upload.problem.is_none()));
+    }
+}
+
+/// The files a file input holds, which it then forgets so the same file can be chosen again.
+pub fn take_files(input: &HtmlInputElement) -> Vec<File> {
+    let files = input
+        .files()
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    files
+}
+
+/// Sends the files chosen for document `index`; each replaces `replaces` when given.
+pub fn upload_files(
+    form: Form,
+    uploads: Uploads,
+    index: usize,
+    files: Vec<File>,
+    replaces: Option<String>,
+) {
+    uploads.forget_problems();
+    for file in files {
+        let attached = form
+            .draft
+            .with_untracked(|draft| draft.input.documents.get(&index).map_or(0, Vec::len));
+        let problem =
+            if replaces.is_none() && attached + uploads.in_progress() >= MAX_FILES_PER_DOCUMENT {
+                Some(UploadProblem::TooMany)
+            } else if file.size() > DEFAULT_MAX_UPLOAD_BYTES as f64 {
+                Some(UploadProblem::TooBig)
+            } else if !file.type_().is_empty()
+                && !ACCEPTED_CONTENT_TYPES.contains(&file.type_().as_str())
+            {
+                Some(UploadProblem::WrongType)
+            } else {
+                None
+            };
+        let failed = problem.is_some();
+        let key = uploads.add(file.name(), problem);
+        if !failed {
+            spawn_local(send(form, uploads, index, file, key, replaces.clone()));
+        }
+    }
+}
+
+async fn send(
+    form: Form,
+    uploads: Uploads,
+    index: usize,
+    file: File,
+    key: u32,
+    replaces: Option<String>,
+) {
+    let code = form.code();
+    let result = api::upload(&file, move |percent| {
+        uploads.change(key, |upload| upload.percent = percent);
+    })
+    .await;
+    match result {
+        Ok(uploaded) => {
+            uploads.finish(key);
+            let old = replaces.clone();
+            let attach = move |draft: &mut Draft| attach(draft, index, uploaded, old.as_deref());
+            if form.draft.is_open() {
+                form.draft.edit(attach);
+            } else {
+                draft::edit_stored(&code, attach);
+            }
+            if let Some(old) = replaces {
+                api::delete_upload(&old).await.ok();
+            }
+        }
+        Err(error) => {
+            uploads.change(key, |upload| {
+                upload.problem = Some(UploadProblem::of(error))
+            });
+        }
+    }
+}
+
+fn attach(draft: &mut Draft, index: usize, uploaded: UploadedFile, replaces: Option<&str>) {
+    let ids = draft.input.documents.entry(index).or_default();
+    match replaces.and_then(|old| ids.iter().position(|id| id == old)) {
+        Some(position) => {
+            let old = std::mem::replace(&mut ids[position], uploaded.id.clone());
+            draft.files.remove(&old);
+        }
+        None => ids.push(uploaded.id.clone()),
+    }
+    draft.files.insert(uploaded.id.clone(), uploaded);
+}
+
+/// Takes a file off document `index` and deletes it on the server.
+pub fn remove_file(form: Form, index: usize, id: String) {
+    form.draft.edit(|draft| {
+        if let Some(ids) = draft.input.documents.get_mut(&index) {
+            ids.retain(|other| *other != id);
+            if ids.is_empty() {
+                draft.input.documents.remove(&index);
+            }
+        }
+        draft.files.remove(&id);
+    });
+    spawn_local(async move {
+        api::delete_upload(&id).await.ok();
+    });
+}

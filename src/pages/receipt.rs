@@ -1,0 +1,214 @@
+//! `/ho-so/{code}?token=…`: phiếu tiếp nhận và hẹn trả kết quả, printable on A4, with a QR code of
+//! its own address.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use motcua_api::date::format_vietnamese;
+use motcua_api::dossier::{DeliveryMethod, DossierReceipt, DossierStatus, ReceivedDocument};
+
+use super::filing::{my_token, receipt_url};
+use crate::api;
+use crate::components::layout::use_title;
+use crate::components::notice::{Loading, error_fallback};
+use crate::components::qr::QrCode;
+use crate::format::{date_with_weekday, file_size};
+use crate::i18n::{FilingTexts, ftr, tr, use_filing_texts};
+
+#[component]
+pub fn Receipt() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let found = LocalResource::new(move || {
+        let code = params.read().get("code").unwrap_or_default();
+        let token = query.read().get("token").or_else(|| my_token(&code));
+        async move {
+            match token {
+                Some(token) => api::receipt(&code, &token).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    view! {
+        <div class="container receipt-page">
+            <Transition fallback=|| view! { <Loading /> }>
+                <ErrorBoundary fallback=error_fallback>
+                    {move || Suspend::new(async move {
+                        match found.await {
+                            Ok(Some(receipt)) => Ok(view! { <ReceiptView receipt=receipt /> }.into_any()),
+                            Ok(None) => Ok(view! { <NotFound /> }.into_any()),
+                            Err(error) if error.is_not_found() => Ok(view! { <NotFound /> }.into_any()),
+                            Err(error) => Err(error),
+                        }
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        </div>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    let texts = use_filing_texts();
+    use_title(move |_| Some(texts().receipt_not_found_title.to_string()));
+    view! {
+        <h1>{ftr(|t| t.receipt_not_found_title)}</h1>
+        <p>{ftr(|t| t.receipt_not_found)}</p>
+        <p>
+            <a href="/">{tr(|t| t.back_home)}</a>
+        </p>
+    }
+}
+
+fn status_name(status: DossierStatus, texts: &FilingTexts) -> &'static str {
+    match status {
+        DossierStatus::Submitted => texts.status_submitted,
+        DossierStatus::Received => texts.status_received,
+        DossierStatus::Refused => texts.status_refused,
+        DossierStatus::Processing => texts.status_processing,
+        DossierStatus::NeedsSupplement => texts.status_needs_supplement,
+        DossierStatus::Done => texts.status_done,
+        DossierStatus::Returned => texts.status_returned,
+        DossierStatus::Withdrawn => texts.status_withdrawn,
+    }
+}
+
+fn delivery_text(method: DeliveryMethod, texts: &FilingTexts) -> &'static str {
+    match method {
+        DeliveryMethod::Counter => texts.delivery_counter,
+        DeliveryMethod::Post => texts.delivery_post,
+        DeliveryMethod::Online => texts.delivery_online,
+    }
+}
+
+fn documents_list(documents: Vec<ReceivedDocument>) -> impl IntoView {
+    let items = documents
+        .into_iter()
+        .map(|document| {
+            let files = document
+                .files
+                .iter()
+                .map(|file| format!("{} ({})", file.name, file_size(file.size)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! {
+                <li>
+                    <span class="document-name">{document.name}</span>
+                    <span class="meta">{files}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="received-documents">{items}</ul> }
+}
+
+#[component]
+fn ReceiptView(receipt: DossierReceipt) -> impl IntoView {
+    let texts = use_filing_texts();
+    let code = receipt.code.to_string();
+    let title = code.clone();
+    use_title(move |_| Some(format!("{} {title}", texts().receipt_heading)));
+    let address = format!(
+        "{}{}",
+        window().location().origin().unwrap_or_default(),
+        receipt_url(&code, &receipt.tracking_token)
+    );
+    let DossierReceipt {
+        status,
+        procedure_code,
+        procedure_name,
+        agency,
+        applicant_name,
+        phone_masked,
+        received_on,
+        promised_date,
+        processing_time,
+        documents,
+        delivery,
+        ..
+    } = receipt;
+    let received = format_vietnamese(received_on);
+    let promised = move || match promised_date {
+        Some(date) => date_with_weekday(date, texts()),
+        None => texts().promised_later.to_string(),
+    };
+    let print = |_| {
+        window().print().ok();
+    };
+    view! {
+        <div class="panel-confirmation">
+            <h1 class="panel-title">{ftr(|t| t.confirmed)}</h1>
+            <p class="panel-body">
+                {ftr(|t| t.your_code)}
+                <br />
+                <strong id="dossier-code" class="dossier-code">
+                    {code.clone()}
+                </strong>
+            </p>
+        </div>
+        <p class="no-print">{ftr(|t| t.keep_code)}</p>
+        <section class="receipt" aria-labelledby="receipt-heading">
+            <h2 id="receipt-heading">{ftr(|t| t.receipt_heading)}</h2>
+            <div class="receipt-body">
+                <dl class="summary-list receipt-list">
+                    <div class="summary-row">
+                        <dt class="summary-key">{ftr(|t| t.your_code)}</dt>
+                        <dd class="summary-value">
+                            <strong>{code}</strong>
+                        </dd>
+                    </div>
+                    <div class="summary-row">
+                        <dt class="summary-key">{ftr(|t| t.procedure_row)}</dt>
+                        <dd class="summary-value">{procedure_name} " (" {procedure_code} ")"</dd>
+                    </div>
+                    <div class="summary-row">
+                        <dt class="summary-key">{ftr(|t| t.agency_row)}</dt>
+                        <dd class="summary-value">{agency}</dd>
+                    </div>
+                    <div class="summary-row">
+                        <dt class="summary-key">{ftr(|t| t.applicant_row)}</dt>
+                        <dd class="summary-value">{applicant_name}</dd>
+                    </div>
+                    <div class="summary-row">
+                        <dt class="summary-key">{ftr(|t| t.phone_row)}</dt>
+                        <dd class="summary-value">{phone_masked}</dd>
+                    </div>
+                    <div class="summary-row">
+                        <dt class="summary-key">{ftr(|t| t.received_row)}</dt>
+                        <dd class="summary-value">{received}</dd>
+                    </div>
+                    <div class="summary-row summary-row-highlight">
+                        <dt class="summary-key">{ftr(|t| t.promised_row)}</dt>
+                        <dd class="summary-value">
+                            <strong id="promised-date">{promised}</strong>
+                        </dd>
+                    </div>
+                    <div class="summary-row">
+                        <dt class="summary-key">{tr(|t| t.processing_time)}</dt>
+                        <dd class="summary-value">{processing_time}</dd>
+                    </div>
+                    <div class="summary-row">
+                        <dt class="summary-key">{ftr(|t| t.documents_row)}</dt>
+                        <dd class="summary-value">{documents_list(documents)}</dd>
+                    </div>
+                    <div class="summary-row">
+                        <dt class="summary-key">{ftr(|t| t.delivery_row)}</dt>
+                        <dd class="summary-value">{move || delivery_text(delivery, texts())}</dd>
+                    </div>
+                    <div class="summary-row">
+                        <dt class="summary-key">{ftr(|t| t.status_row)}</dt>
+                        <dd class="summary-value">{move || status_name(status, texts())}</dd>
+                    </div>
+                </dl>
+                <figure class="qr">
+                    <QrCode text=address label=move || texts().qr_caption />
+                    <figcaption>{ftr(|t| t.qr_caption)}</figcaption>
+                </figure>
+            </div>
+        </section>
+        <p class="no-print">
+            <button type="button" class="button button-large" on:click=print>
+                {ftr(|t| t.print)}
+            </button>
+        </p>
+    }
+}
