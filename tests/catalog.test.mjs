@@ -14,7 +14,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  await portal?.stop();
+  await portal?.close();
 });
 
 test('search without diacritics, open the procedure, see its documents', async () => {

@@ -8,15 +8,50 @@ import { chromium } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
-/** Starts `motcua serve` on a free port; resolves with its base URL and a stop function. */
+/**
+ * Starts `motcua serve` over a fresh data dir; resolves with its base URL, `stop()` (the data is
+ * kept) and `restart()` (the same port and data, as after a crash), and `close()` (stops and
+ * removes the data).
+ */
 export async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-browser-'));
+  let server;
+  let url = await spawnServer(dataDir, '127.0.0.1:0').then((started) => {
+    server = started.server;
+    return started.url;
+  });
+  const stop = async () => {
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((done) => server.once('exit', done));
+    }
+  };
+  return {
+    get url() {
+      return url;
+    },
+    dataDir,
+    stop,
+    async restart() {
+      await stop();
+      const started = await spawnServer(dataDir, new URL(url).host);
+      server = started.server;
+      url = started.url;
+    },
+    async close() {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function spawnServer(dataDir, addr) {
   const server = spawn(
     join(ROOT, 'target', 'debug', 'motcua'),
-    ['serve', '--demo', '--addr', '127.0.0.1:0', '--data-dir', dataDir, '--dist', join(ROOT, 'dist')],
+    ['serve', '--demo', '--addr', addr, '--data-dir', dataDir, '--dist', join(ROOT, 'dist')],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } },
   );
-  const url = await new Promise((resolveUrl, reject) => {
+  return new Promise((resolveStarted, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
     server.stdout.on('data', (chunk) => {
@@ -24,19 +59,14 @@ export async function startServer() {
       const match = output.match(/http:\/\/127\.0\.0\.1:\d+/);
       if (match) {
         clearTimeout(timer);
-        resolveUrl(match[0]);
+        resolveStarted({ server, url: match[0] });
       }
     });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+    server.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}: ${output}`));
+    });
   });
-  return {
-    url,
-    async stop() {
-      server.kill('SIGTERM');
-      await new Promise((done) => server.once('exit', done));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Headless Chromium as Debian ships it; nothing is downloaded. */
