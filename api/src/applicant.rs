@@ -340,9 +340,7 @@ text_newtype_conversions!(FullName, CitizenId, Phone, Email);
 mod tests {
     use super::*;
 
-    fn day(year: i32, month: u8, day: u8) -> Date {
-        Date::from_calendar_date(year, month.try_into().unwrap(), day).unwrap()
-    }
+    use crate::date::test_date as day;
 
     #[test]
     fn full_names_are_tidied_and_letters_only() {

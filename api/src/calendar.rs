@@ -253,9 +253,7 @@ fn add_months(day: Date, months: u32) -> Date {
 mod tests {
     use super::*;
 
-    fn day(year: i32, month: u8, day: u8) -> Date {
-        Date::from_calendar_date(year, month.try_into().unwrap(), day).unwrap()
-    }
+    use crate::date::test_date as day;
 
     fn working_days(amount: f32) -> ProcessingTime {
         ProcessingTime {

@@ -166,13 +166,17 @@ pub fn vietnam_local_time(unix_secs: i64) -> LocalTime {
     }
 }
 
+/// A date from its numbers, for tests.
+#[cfg(test)]
+pub(crate) fn test_date(year: i32, month: u8, day: u8) -> Date {
+    Date::from_calendar_date(year, Month::try_from(month).unwrap(), day).unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn day(year: i32, month: u8, day: u8) -> Date {
-        Date::from_calendar_date(year, month.try_into().unwrap(), day).unwrap()
-    }
+    use crate::date::test_date as day;
 
     #[test]
     fn reads_the_ways_people_write_a_date() {

@@ -263,9 +263,7 @@ pub fn mask_phone(phone: &str) -> String {
 mod tests {
     use super::*;
 
-    fn day(year: i32, month: u8, day: u8) -> Date {
-        Date::from_calendar_date(year, month.try_into().unwrap(), day).unwrap()
-    }
+    use crate::date::test_date as day;
 
     #[test]
     fn codes_read_unit_day_and_sequence() {
