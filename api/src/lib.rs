@@ -12,6 +12,7 @@ pub mod filing;
 pub mod procedure;
 pub mod query;
 pub mod search;
+pub mod tracking;
 
 pub use error::ErrorBody;
 pub use procedure::*;
