@@ -1,6 +1,7 @@
 //! Builds the whole application and runs the commands.
 
 use std::io::Write;
+use std::net::SocketAddr;
 use std::path::Path;
 
 use axum::Router;
@@ -18,6 +19,7 @@ use crate::files::FileStore;
 use crate::routes;
 use crate::state::AppState;
 use crate::store::Store;
+use crate::throttle::FailedLookups;
 
 /// The API under `/api` and the front-end from `dist`, every other path answered by
 /// `index.html` so deep links such as `/thu-tuc/1.001193` load the app.
@@ -48,6 +50,7 @@ pub async fn prepare(
         catalog,
         files,
         max_upload_bytes,
+        failed_lookups: FailedLookups::standard(),
     })
 }
 
@@ -69,7 +72,9 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     }
     let listener = TcpListener::bind(args.addr).await?;
     println!("Một Cửa đang chạy tại http://{}/", listener.local_addr()?);
-    axum::serve(listener, router(state, &args.dist))
+    // The client's address reaches the handlers, which slow down whoever guesses dossier codes.
+    let service = router(state, &args.dist).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     store.close().await;

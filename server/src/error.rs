@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use axum::Json;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
-use axum::http::StatusCode;
+use axum::http::header::RETRY_AFTER;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use motcua_api::filing::FieldErrors;
 use motcua_api::{ErrorBody, QueryError};
@@ -37,6 +38,9 @@ pub enum AppError {
     /// An idempotency key sent again with a different request.
     #[error("idempotency key reused for another request")]
     IdempotencyConflict,
+    /// Too many failed lookups from one address: retry after this many seconds.
+    #[error("too many failed lookups, retry after {0} s")]
+    TooManyRequests(u64),
     #[error(transparent)]
     Database(#[from] sqlx::Error),
     #[error(transparent)]
@@ -109,6 +113,10 @@ impl From<MultipartRejection> for AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
+        let retry_after = match &self {
+            AppError::TooManyRequests(seconds) => Some(*seconds),
+            _ => None,
+        };
         let file = |message: &String| BTreeMap::from([("file".to_string(), message.clone())]);
         let (status, code, message, fields) = match self {
             AppError::NotFound(message) => (StatusCode::NOT_FOUND, "not_found", message, None),
@@ -146,6 +154,12 @@ impl IntoResponse for AppError {
                     .into(),
                 None,
             ),
+            AppError::TooManyRequests(_) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_requests",
+                "Bạn đã tra cứu sai quá nhiều lần. Hãy thử lại sau ít phút.".into(),
+                None,
+            ),
             AppError::Database(error) => {
                 tracing::error!(%error, "database error");
                 internal()
@@ -164,7 +178,13 @@ impl IntoResponse for AppError {
             message,
             fields: fields.unwrap_or_default(),
         };
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if let Some(seconds) = retry_after {
+            response
+                .headers_mut()
+                .insert(RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
     }
 }
 

@@ -11,3 +11,4 @@ pub mod ids;
 pub mod routes;
 pub mod state;
 pub mod store;
+pub mod throttle;

@@ -1,6 +1,7 @@
 use crate::catalog::live::LiveCatalog;
 use crate::files::FileStore;
 use crate::store::Store;
+use crate::throttle::FailedLookups;
 
 /// What every handler may reach.
 #[derive(Clone)]
@@ -10,4 +11,6 @@ pub struct AppState {
     pub files: FileStore,
     /// Largest attachment accepted, in bytes.
     pub max_upload_bytes: u64,
+    /// Failed dossier lookups per client address, to slow down guessing.
+    pub failed_lookups: FailedLookups,
 }

@@ -15,6 +15,9 @@ use crate::ids::{new_id, random_token, sha256_hex};
 use crate::store::{DossierRecord, NewDossier, Store, Submission};
 
 const UNKNOWN_PROCEDURE: &str = "Không tìm thấy thủ tục này.";
+/// The first step of every timeline.
+pub const SUBMITTED_NOTE: &str =
+    "Hồ sơ đã được nộp trực tuyến và đang chờ bộ phận một cửa tiếp nhận.";
 const UPLOAD_GONE: &str = "Tệp đã tải lên không còn trên máy chủ, hãy tải lên lại.";
 
 /// A filed dossier's receipt, and whether an earlier request had filed it.
@@ -59,6 +62,8 @@ pub async fn file_dossier(
         processing_time,
         delivery: dossier.delivery.as_str().to_string(),
         tracking_token: random_token()?,
+        office: procedure.agency.clone(),
+        submitted_note: SUBMITTED_NOTE.to_string(),
         documents: dossier.documents.clone(),
         idempotency_key: idempotency_key.to_string(),
         request_hash: sha256_hex(&serde_json::to_vec(input).map_err(anyhow::Error::from)?),

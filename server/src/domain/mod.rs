@@ -1,4 +1,5 @@
 //! What the portal does, between the HTTP routes and the store.
 
 pub mod filing;
+pub mod tracking;
 pub mod uploads;

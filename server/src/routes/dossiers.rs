@@ -1,22 +1,29 @@
-//! Filing a dossier, and reading its receipt back.
+//! Filing a dossier, reading its receipt back, and tracking it.
 
-use axum::extract::State;
+use std::net::{IpAddr, SocketAddr};
+use std::time::Instant;
+
+use axum::extract::{ConnectInfo, State};
 use axum::http::header::CACHE_CONTROL;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use motcua_api::applicant::Phone;
+use motcua_api::date::vietnam_local_time;
 use motcua_api::dossier::{DossierCode, DossierReceipt};
 use motcua_api::filing::DossierInput;
+use motcua_api::tracking::DossierTracking;
 use serde::Deserialize;
 use subtle::ConstantTimeEq;
 
 use super::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::clock::unix_now;
 use crate::domain::filing::{file_dossier, receipt};
+use crate::domain::tracking::tracking;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+use crate::store::DossierRecord;
 
 /// The request header that makes a retried submission safe.
 const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
@@ -27,6 +34,7 @@ const NO_SUCH_DOSSIER: &str = "Không tìm thấy hồ sơ với mã và số đ
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/dossiers", post(submit))
+        .route("/dossiers/{code}", get(tracking_of))
         .route("/dossiers/{code}/receipt", get(receipt_of))
 }
 
@@ -66,22 +74,49 @@ fn idempotency_key(headers: &HeaderMap) -> AppResult<&str> {
     })
 }
 
-/// The proof of whoever asks for a receipt: the applicant's phone, or the token of the receipt's
+/// The proof of whoever asks for a dossier: the applicant's phone, or the token of the receipt's
 /// QR code.
 #[derive(Debug, Deserialize)]
-struct ReceiptQuery {
+struct ProofQuery {
     phone: Option<String>,
     token: Option<String>,
 }
 
 /// The receipt, to whoever gives the dossier's phone or token, never kept in a shared cache.
-/// Every failure (no such code, a malformed one, a wrong phone or token) is the same 404, so
-/// nobody learns which codes exist.
 async fn receipt_of(
     State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
     ApiPath(code): ApiPath<String>,
-    ApiQuery(query): ApiQuery<ReceiptQuery>,
+    ApiQuery(query): ApiQuery<ProofQuery>,
 ) -> AppResult<([(HeaderName, &'static str); 1], Json<DossierReceipt>)> {
+    let record = find_dossier(&state, client.ip(), &code, query).await?;
+    let receipt = receipt(&state.store, &record).await?;
+    Ok(([(CACHE_CONTROL, "private, no-store")], Json(receipt)))
+}
+
+/// The dossier's status, timeline and deadline, on the same terms as its receipt.
+async fn tracking_of(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ApiPath(code): ApiPath<String>,
+    ApiQuery(query): ApiQuery<ProofQuery>,
+) -> AppResult<([(HeaderName, &'static str); 1], Json<DossierTracking>)> {
+    let record = find_dossier(&state, client.ip(), &code, query).await?;
+    let today = vietnam_local_time(unix_now()).date;
+    let tracking = tracking(&state.store, &record, today).await?;
+    Ok(([(CACHE_CONTROL, "private, no-store")], Json(tracking)))
+}
+
+/// The dossier with this code, to whoever proves it theirs by its phone or token. Every failure
+/// (no such code, a malformed one, a wrong phone or token) is the same 404, so nobody learns
+/// which codes exist; and an address with too many failures is refused (429) until its window
+/// passes, whatever it asks.
+async fn find_dossier(
+    state: &AppState,
+    client: IpAddr,
+    code: &str,
+    query: ProofQuery,
+) -> AppResult<DossierRecord> {
     let given = |value: Option<String>| value.filter(|value| !value.trim().is_empty());
     let (phone, token) = (given(query.phone), given(query.token));
     if phone.is_none() && token.is_none() {
@@ -89,13 +124,20 @@ async fn receipt_of(
             "Hãy nhập số điện thoại đã dùng khi nộp hồ sơ.".into(),
         ));
     }
-    let not_found = || AppError::NotFound(NO_SUCH_DOSSIER.into());
-    let code = DossierCode::try_from(code.as_str()).map_err(|_| not_found())?;
-    let record = state
-        .store
-        .dossier_by_code(code.as_str())
-        .await?
-        .ok_or_else(not_found)?;
+    state
+        .failed_lookups
+        .check(client, Instant::now())
+        .map_err(AppError::TooManyRequests)?;
+    let not_found = || {
+        state.failed_lookups.fail(client, Instant::now());
+        AppError::NotFound(NO_SUCH_DOSSIER.into())
+    };
+    let Ok(code) = DossierCode::try_from(code) else {
+        return Err(not_found());
+    };
+    let Some(record) = state.store.dossier_by_code(code.as_str()).await? else {
+        return Err(not_found());
+    };
     let phone_matches = phone
         .and_then(|phone| Phone::try_from(phone.as_str()).ok())
         .is_some_and(|phone| same_secret(phone.as_str(), &record.phone));
@@ -104,8 +146,7 @@ async fn receipt_of(
     if !(phone_matches || token_matches) {
         return Err(not_found());
     }
-    let receipt = receipt(&state.store, &record).await?;
-    Ok(([(CACHE_CONTROL, "private, no-store")], Json(receipt)))
+    Ok(record)
 }
 
 /// Equality whose time does not tell how much of a guess was right.

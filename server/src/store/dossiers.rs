@@ -2,11 +2,13 @@
 
 use std::collections::BTreeMap;
 
-use motcua_api::date::{self, Date};
+use motcua_api::date::{self, Date, vietnam_local_time};
 use motcua_api::dossier::{DossierCode, DossierStatus};
+use motcua_api::tracking::is_finished;
 use sqlx::{Any, Row, Transaction};
 
 use super::Store;
+use crate::ids::new_id;
 
 /// Everything stored about a dossier being filed.
 #[derive(Debug, Clone)]
@@ -30,6 +32,10 @@ pub struct NewDossier {
     pub processing_time: String,
     pub delivery: String,
     pub tracking_token: String,
+    /// Who the first step of the timeline names: the procedure's agency.
+    pub office: String,
+    /// What the first step of the timeline tells the citizen.
+    pub submitted_note: String,
     /// Upload ids by document index.
     pub documents: BTreeMap<usize, Vec<String>>,
     pub idempotency_key: String,
@@ -67,6 +73,18 @@ pub struct DossierRecord {
     pub processing_time: String,
     pub delivery: String,
     pub tracking_token: String,
+    /// The Vietnamese date (`yyyy-mm-dd`) the dossier entered a finished status.
+    pub finished_on: Option<String>,
+}
+
+/// One step of a dossier's timeline as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DossierEvent {
+    pub seq: i64,
+    pub at: i64,
+    pub status: String,
+    pub office: String,
+    pub note: String,
 }
 
 /// A file attached to a dossier.
@@ -100,6 +118,16 @@ impl Store {
             u32::try_from(sequence).map_err(|error| sqlx::Error::Decode(error.into()))?;
         let code = DossierCode::new(dossier.unit, dossier.day, sequence).to_string();
         insert_dossier(&mut transaction, dossier, &code).await?;
+        insert_event(
+            &mut transaction,
+            &dossier.id,
+            1,
+            DossierStatus::Submitted,
+            &dossier.office,
+            &dossier.submitted_note,
+            dossier.submitted_at,
+        )
+        .await?;
         let key = sqlx::query(
             "INSERT INTO idempotency_keys (key, request_hash, dossier_code, created_at)
              VALUES ($1, $2, $3, $4)",
@@ -135,7 +163,7 @@ impl Store {
         let Some(row) = sqlx::query(
             "SELECT id, code, status, procedure_snapshot, applicant_name, phone, body,
                     submitted_at, received_on, promised_date, processing_time, delivery,
-                    tracking_token
+                    tracking_token, finished_on
              FROM dossiers WHERE code = $1",
         )
         .bind(code)
@@ -158,7 +186,74 @@ impl Store {
             processing_time: row.try_get("processing_time")?,
             delivery: row.try_get("delivery")?,
             tracking_token: row.try_get("tracking_token")?,
+            finished_on: row.try_get("finished_on")?,
         }))
+    }
+
+    /// The dossier's timeline, oldest first.
+    pub async fn dossier_events(&self, dossier_id: &str) -> sqlx::Result<Vec<DossierEvent>> {
+        let rows = sqlx::query(
+            "SELECT seq, at, status, office, note FROM dossier_events
+             WHERE dossier_id = $1 ORDER BY seq",
+        )
+        .bind(dossier_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(DossierEvent {
+                    seq: row.try_get::<i32, _>("seq")?.into(),
+                    at: row.try_get("at")?,
+                    status: row.try_get("status")?,
+                    office: row.try_get("office")?,
+                    note: row.try_get("note")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Moves the dossier with this code to `status` at Unix time `at`, in one transaction: the
+    /// next step of its timeline, its status, its version, and the day its work ended when the
+    /// status is a finished one (the first such day is kept). The step's number, or `None` when
+    /// there is no such dossier. Whether the move is allowed is the caller's to check.
+    pub async fn record_event(
+        &self,
+        code: &str,
+        status: DossierStatus,
+        office: &str,
+        note: &str,
+        at: i64,
+    ) -> sqlx::Result<Option<i64>> {
+        let _turn = self.write_turn().await;
+        let mut transaction = self.begin_write().await?;
+        // Updating the dossier first locks its row, so steps recorded at once number in turn.
+        let finished = if is_finished(status) {
+            "COALESCE(finished_on, $2)"
+        } else {
+            "NULL"
+        };
+        let id: Option<String> = sqlx::query_scalar(&format!(
+            "UPDATE dossiers SET status = $1, version = version + 1, finished_on = {finished}
+             WHERE code = $3 RETURNING id"
+        ))
+        .bind(status.as_str())
+        .bind(date::format_iso(vietnam_local_time(at).date))
+        .bind(code)
+        .fetch_optional(&mut *transaction)
+        .await?;
+        let Some(id) = id else {
+            transaction.rollback().await?;
+            return Ok(None);
+        };
+        let last: Option<i32> =
+            sqlx::query_scalar("SELECT MAX(seq) FROM dossier_events WHERE dossier_id = $1")
+                .bind(&id)
+                .fetch_one(&mut *transaction)
+                .await?;
+        let seq = i64::from(last.unwrap_or(0)) + 1;
+        insert_event(&mut transaction, &id, seq, status, office, note, at).await?;
+        transaction.commit().await?;
+        Ok(Some(seq))
     }
 
     pub async fn attached_files(&self, dossier_id: &str) -> sqlx::Result<Vec<AttachedFile>> {
@@ -227,6 +322,31 @@ async fn insert_dossier(
     .bind(&dossier.processing_time)
     .bind(&dossier.delivery)
     .bind(&dossier.tracking_token)
+    .execute(&mut **transaction)
+    .await?;
+    Ok(())
+}
+
+async fn insert_event(
+    transaction: &mut Transaction<'static, Any>,
+    dossier_id: &str,
+    seq: i64,
+    status: DossierStatus,
+    office: &str,
+    note: &str,
+    at: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO dossier_events (id, dossier_id, seq, at, status, office, note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(new_id())
+    .bind(dossier_id)
+    .bind(i32::try_from(seq).unwrap_or(i32::MAX))
+    .bind(at)
+    .bind(status.as_str())
+    .bind(office)
+    .bind(note)
     .execute(&mut **transaction)
     .await?;
     Ok(())

@@ -14,7 +14,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyPool, ConnectOptions, Executor, Transaction};
 use tokio::sync::{Mutex, MutexGuard};
 
-pub use dossiers::{AttachedFile, DossierRecord, NewDossier, Submission};
+pub use dossiers::{AttachedFile, DossierEvent, DossierRecord, NewDossier, Submission};
 pub use procedures::UpsertOutcome;
 pub use uploads::UploadRecord;
 

@@ -10,17 +10,17 @@ use sqlx::Executor;
 use crate::helpers::{Backend, TestApp, spawn_app};
 use crate::samples::{birth_registration, pdf, png};
 
-const NO_SUCH_DOSSIER: &str = "Không tìm thấy hồ sơ với mã và số điện thoại này.";
+pub const NO_SUCH_DOSSIER: &str = "Không tìm thấy hồ sơ với mã và số điện thoại này.";
 
 /// A birth registration with three fresh uploads.
-async fn dossier_with_uploads(app: &TestApp) -> Value {
+pub async fn dossier_with_uploads(app: &TestApp) -> Value {
     let declaration = app.upload_id(pdf("tờ khai"), "to-khai.pdf").await;
     let certificate = app.upload_id(png(), "giấy chứng sinh.png").await;
     let identity = app.upload_id(pdf("căn cước"), "can-cuoc.pdf").await;
     birth_registration(&declaration, &certificate, &identity)
 }
 
-async fn submit_json(app: &TestApp, key: &str, dossier: &Value, status: u16) -> Value {
+pub async fn submit_json(app: &TestApp, key: &str, dossier: &Value, status: u16) -> Value {
     let response = app.submit(key, dossier).await;
     assert_eq!(response.status().as_u16(), status, "POST /api/dossiers");
     response.json().await.expect("JSON body")

@@ -1,12 +1,15 @@
 //! `spawn_app`: the real server on port 0 over a fresh database, SQLite or PostgreSQL.
 
+use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
 
 use motcua_api::dossier::DEFAULT_MAX_UPLOAD_BYTES;
 use motcua_server::app;
 use motcua_server::files::FileStore;
 use motcua_server::store::Store;
+use motcua_server::throttle::FailedLookups;
 use tokio::net::TcpListener;
 
 pub use motcua_server::store::Backend;
@@ -207,7 +210,13 @@ impl TestApp {
 
 /// The server with the demo catalog, serving the front-end from `dist`.
 pub async fn spawn_app_with_dist(backend: Backend, dist: &Path) -> TestApp {
-    spawn(backend, dist, DEFAULT_MAX_UPLOAD_BYTES).await
+    spawn(
+        backend,
+        dist,
+        DEFAULT_MAX_UPLOAD_BYTES,
+        FailedLookups::standard(),
+    )
+    .await
 }
 
 /// The server with the demo catalog and no front-end.
@@ -217,21 +226,44 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 
 /// The server taking attachments of at most `max_upload_bytes`.
 pub async fn spawn_app_with_upload_limit(backend: Backend, max_upload_bytes: u64) -> TestApp {
-    spawn(backend, Path::new("/nonexistent-dist"), max_upload_bytes).await
+    spawn(
+        backend,
+        Path::new("/nonexistent-dist"),
+        max_upload_bytes,
+        FailedLookups::standard(),
+    )
+    .await
 }
 
-async fn spawn(backend: Backend, dist: &Path, max_upload_bytes: u64) -> TestApp {
+/// The server refusing lookups from an address after `limit` failed ones within ten minutes.
+pub async fn spawn_app_with_lookup_limit(backend: Backend, limit: u32) -> TestApp {
+    spawn(
+        backend,
+        Path::new("/nonexistent-dist"),
+        DEFAULT_MAX_UPLOAD_BYTES,
+        FailedLookups::new(limit, Duration::from_secs(600)),
+    )
+    .await
+}
+
+async fn spawn(
+    backend: Backend,
+    dist: &Path,
+    max_upload_bytes: u64,
+    failed_lookups: FailedLookups,
+) -> TestApp {
     let database = TestDatabase::create(backend).await;
     let store = database.store().await;
     let uploads_dir = tempfile::tempdir().expect("temp dir");
     let files = FileStore::local(uploads_dir.path().to_path_buf()).expect("file store");
-    let state = app::prepare(store.clone(), files.clone(), max_upload_bytes, true)
+    let mut state = app::prepare(store.clone(), files.clone(), max_upload_bytes, true)
         .await
         .expect("prepare");
+    state.failed_lookups = failed_lookups;
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = format!("http://{}", listener.local_addr().expect("address"));
-    let router = app::router(state, dist);
-    tokio::spawn(async move { axum::serve(listener, router).await.expect("serve") });
+    let service = app::router(state, dist).into_make_service_with_connect_info::<SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, service).await.expect("serve") });
     TestApp {
         address,
         client: reqwest::Client::new(),

@@ -9,4 +9,5 @@ mod health;
 mod import;
 mod procedures;
 mod store;
+mod tracking;
 mod uploads;
