@@ -8,6 +8,7 @@ use gloo_net::http::{Request, Response};
 use motcua_api::dossier::DossierReceipt;
 use motcua_api::filing::DossierInput;
 use motcua_api::query::percent_encode;
+use motcua_api::tracking::DossierTracking;
 use motcua_api::{ErrorBody, FacetCount, Procedure, ProcedurePage, ProcedureQuery};
 use serde::de::DeserializeOwned;
 
@@ -114,6 +115,29 @@ pub async fn receipt(code: &str, token: &str) -> Result<DossierReceipt, Error> {
         "/api/dossiers/{}/receipt?token={}",
         percent_encode(code),
         percent_encode(token)
+    ))
+    .await
+}
+
+/// What proves the citizen may see a dossier: the phone given when filing, or the secret of its
+/// tracking link.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Proof {
+    Phone(String),
+    Token(String),
+}
+
+/// Where a dossier stands; `Error::Api` with status 404 when the code and the proof do not match,
+/// 429 after too many failed lookups.
+pub async fn track(code: &str, proof: &Proof) -> Result<DossierTracking, Error> {
+    let (name, value) = match proof {
+        Proof::Phone(phone) => ("phone", phone),
+        Proof::Token(token) => ("token", token),
+    };
+    get(&format!(
+        "/api/dossiers/{}?{name}={}",
+        percent_encode(code),
+        percent_encode(value)
     ))
     .await
 }

@@ -3,10 +3,12 @@
 //! text); only the interface around it is translated.
 
 mod filing;
+mod tracking;
 
 use leptos::prelude::*;
 
 pub use filing::{FilingTexts, ftr, use_filing_texts};
+pub use tracking::{TrackingTexts, ttr, use_tracking_texts};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Lang {

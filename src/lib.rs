@@ -14,7 +14,10 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use crate::components::layout::{Footer, Header};
-use crate::pages::{Filing, Home, NotFound, Prepare, ProcedureDetail, Receipt, SearchResults};
+use crate::pages::{
+    Filing, Home, MyDossiers, NotFound, Prepare, ProcedureDetail, Receipt, SearchResults, Tracking,
+    TrackingSearch,
+};
 
 /// Mounts the app into `#app` and removes the static shell of `index.html` in the same frame.
 pub fn mount() {
@@ -45,7 +48,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/thu-tuc/:code") view=ProcedureDetail />
                     <Route path=path!("/thu-tuc/:code/nop-ho-so") view=Prepare />
                     <Route path=path!("/thu-tuc/:code/nop-ho-so/:step") view=Filing />
-                    <Route path=path!("/ho-so/:code") view=Receipt />
+                    <Route path=path!("/tra-cuu") view=TrackingSearch />
+                    <Route path=path!("/ho-so-cua-toi") view=MyDossiers />
+                    <Route path=path!("/ho-so/:code") view=Tracking />
+                    <Route path=path!("/ho-so/:code/phieu-tiep-nhan") view=Receipt />
                 </Routes>
             </main>
             <Footer />

@@ -1,8 +1,9 @@
-//! The frame of every page: skip link, header with the language switch, footer.
+//! The frame of every page: skip link, header with the language switch and the dossier links,
+//! footer.
 
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, Texts, tr, use_language, use_texts};
+use crate::i18n::{Lang, Texts, tr, ttr, use_language, use_texts, use_tracking_texts};
 
 /// Names the browser tab after the page, `{page} — Một Cửa`, in the current language.
 pub fn use_title(page: impl Fn(&Texts) -> Option<String> + Send + Sync + 'static) {
@@ -17,9 +18,25 @@ pub fn use_title(page: impl Fn(&Texts) -> Option<String> + Send + Sync + 'static
     });
 }
 
+/// Puts the caret on the page's heading once it is drawn, so a screen reader starts there; the
+/// `h1` needs `tabindex="-1"`. Waits a frame: a view shown by `<Suspense>` is put in the page
+/// after its effects run.
+pub fn focus_heading() {
+    Effect::new(|| {
+        request_animation_frame(|| {
+            if let Ok(Some(heading)) = document().query_selector("#main h1")
+                && let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
+            {
+                heading.focus().ok();
+            }
+        });
+    });
+}
+
 #[component]
 pub fn Header() -> impl IntoView {
     let lang = use_language();
+    let texts = use_tracking_texts();
     let toggle = move |_| {
         lang.update(|lang| {
             *lang = match lang {
@@ -45,6 +62,10 @@ pub fn Header() -> impl IntoView {
                     {tr(|t| t.switch_to)}
                 </button>
             </div>
+            <nav class="container site-nav" aria-label=move || texts().nav_label>
+                <a href="/tra-cuu">{ttr(|t| t.nav_track)}</a>
+                <a href="/ho-so-cua-toi">{ttr(|t| t.nav_mine)}</a>
+            </nav>
         </header>
     }
 }

@@ -1,7 +1,10 @@
+pub mod fields;
 pub mod filters;
 pub mod layout;
 pub mod notice;
+pub mod problems;
 pub mod procedure_parts;
 pub mod qr;
 pub mod results;
 pub mod search_box;
+pub mod status;

@@ -3,19 +3,23 @@
 use leptos::prelude::*;
 
 use crate::api::Error;
-use crate::i18n::{tr, use_texts};
+use crate::i18n::{Texts, tr, use_texts};
 
 /// The server's own message for API errors; plain words for the rest.
+pub fn error_message(error: &Error, texts: &Texts) -> String {
+    match error {
+        Error::Api { body, .. } if !body.message.is_empty() => body.message.clone(),
+        Error::Offline => texts.offline.to_string(),
+        Error::Api { .. } | Error::Network => texts.network.to_string(),
+        Error::Decode(_) => texts.unexpected.to_string(),
+    }
+}
+
+/// An error told as `error_message` tells it.
 #[component]
 pub fn ErrorNotice(error: Error) -> impl IntoView {
     let texts = use_texts();
-    let message = move || match &error {
-        Error::Api { body, .. } if !body.message.is_empty() => body.message.clone(),
-        Error::Offline => texts().offline.to_string(),
-        Error::Api { .. } => texts().network.to_string(),
-        Error::Network => texts().network.to_string(),
-        Error::Decode(_) => texts().unexpected.to_string(),
-    };
+    let message = move || error_message(&error, texts());
     view! {
         <p class="notice notice-error" role="alert">
             {message}

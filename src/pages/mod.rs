@@ -5,6 +5,7 @@ mod prepare;
 mod procedure;
 mod receipt;
 mod search;
+mod tracking;
 
 pub use filing::Filing;
 pub use home::Home;
@@ -13,6 +14,7 @@ pub use prepare::Prepare;
 pub use procedure::ProcedureDetail;
 pub use receipt::Receipt;
 pub use search::SearchResults;
+pub use tracking::{MyDossiers, Tracking, TrackingSearch};
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;

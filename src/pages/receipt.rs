@@ -1,18 +1,19 @@
-//! `/ho-so/{code}?token=…`: phiếu tiếp nhận và hẹn trả kết quả, printable on A4, with a QR code of
-//! its own address.
+//! `/ho-so/{code}/phieu-tiep-nhan?token=…`: phiếu tiếp nhận và hẹn trả kết quả, printable on A4,
+//! with a QR code of the dossier's tracking page.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use motcua_api::date::format_vietnamese;
-use motcua_api::dossier::{DeliveryMethod, DossierReceipt, DossierStatus, ReceivedDocument};
+use motcua_api::dossier::{DeliveryMethod, DossierReceipt, ReceivedDocument};
 
-use super::filing::{my_token, receipt_url};
+use super::filing::{my_token, tracking_url};
 use crate::api;
 use crate::components::layout::use_title;
 use crate::components::notice::{Loading, error_fallback};
 use crate::components::qr::QrCode;
+use crate::components::status::status_name;
 use crate::format::{date_with_weekday, file_size};
-use crate::i18n::{FilingTexts, ftr, tr, use_filing_texts};
+use crate::i18n::{FilingTexts, ftr, tr, ttr, use_filing_texts};
 
 #[component]
 pub fn Receipt() -> impl IntoView {
@@ -59,19 +60,6 @@ fn NotFound() -> impl IntoView {
     }
 }
 
-fn status_name(status: DossierStatus, texts: &FilingTexts) -> &'static str {
-    match status {
-        DossierStatus::Submitted => texts.status_submitted,
-        DossierStatus::Received => texts.status_received,
-        DossierStatus::Refused => texts.status_refused,
-        DossierStatus::Processing => texts.status_processing,
-        DossierStatus::NeedsSupplement => texts.status_needs_supplement,
-        DossierStatus::Done => texts.status_done,
-        DossierStatus::Returned => texts.status_returned,
-        DossierStatus::Withdrawn => texts.status_withdrawn,
-    }
-}
-
 fn delivery_text(method: DeliveryMethod, texts: &FilingTexts) -> &'static str {
     match method {
         DeliveryMethod::Counter => texts.delivery_counter,
@@ -107,10 +95,10 @@ fn ReceiptView(receipt: DossierReceipt) -> impl IntoView {
     let code = receipt.code.to_string();
     let title = code.clone();
     use_title(move |_| Some(format!("{} {title}", texts().receipt_heading)));
+    let tracking = tracking_url(&code, &receipt.tracking_token);
     let address = format!(
-        "{}{}",
-        window().location().origin().unwrap_or_default(),
-        receipt_url(&code, &receipt.tracking_token)
+        "{}{tracking}",
+        window().location().origin().unwrap_or_default()
     );
     let DossierReceipt {
         status,
@@ -146,6 +134,9 @@ fn ReceiptView(receipt: DossierReceipt) -> impl IntoView {
             </p>
         </div>
         <p class="no-print">{ftr(|t| t.keep_code)}</p>
+        <p class="no-print">
+            <a href=tracking>{ttr(|t| t.follow)}</a>
+        </p>
         <section class="receipt" aria-labelledby="receipt-heading">
             <h2 id="receipt-heading">{ftr(|t| t.receipt_heading)}</h2>
             <div class="receipt-body">

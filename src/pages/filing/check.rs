@@ -9,10 +9,10 @@ use motcua_api::filing::{DossierInput, Step, is_asked};
 use motcua_api::{Procedure, QuestionKind};
 
 use super::draft::Draft;
-use super::problems::Problems;
 use super::question::delivery_name;
 use super::submit::{SendState, is_waiting, submit};
 use super::{Form, StepHeader};
+use crate::components::problems::Problems;
 use crate::format::file_size;
 use crate::i18n::{FilingTexts, ftr, use_filing_texts, use_language};
 

@@ -6,11 +6,11 @@ use motcua_api::dossier::UploadedFile;
 use motcua_api::filing::Step;
 use web_sys::HtmlInputElement;
 
-use super::fields::{described_by, field_error};
-use super::problems::{Problems, focus_element};
 use super::upload::{Upload, Uploads, remove_file, take_files, upload_files};
 use super::{Form, StepPage};
 use crate::api;
+use crate::components::fields::{described_by, field_error};
+use crate::components::problems::{Problems, focus_element};
 use crate::components::procedure_parts::document_counts;
 use crate::format::file_size;
 use crate::i18n::{ftr, tr, use_filing_texts, use_texts};

@@ -5,7 +5,7 @@ mod check;
 mod documents;
 pub mod draft;
 mod fields;
-mod problems;
+mod filed;
 mod question;
 mod submit;
 mod upload;
@@ -17,12 +17,12 @@ use motcua_api::date::{Date, vietnam_local_time};
 use motcua_api::filing::{Step, check_step, steps};
 use motcua_api::{OnlineLevel, Procedure};
 
-pub use self::submit::{my_token, receipt_url};
+pub use self::filed::{MyDossier, my_dossiers, my_token, receipt_url, tracking_url};
 
 use self::draft::DraftStore;
-use self::problems::{ErrorSummary, Problems};
 use super::procedure::procedure_view;
-use crate::components::layout::use_title;
+use crate::components::layout::{focus_heading, use_title};
+use crate::components::problems::{ErrorSummary, Problems};
 use crate::i18n::{ftr, use_filing_texts};
 
 /// The form on screen: its procedure and draft, shared by every page.
@@ -188,13 +188,7 @@ fn StepHeader(step: Step) -> impl IntoView {
         .procedure
         .with_value(|procedure| procedure.name.clone());
     form.draft.edit(|draft| draft.last_page = form.url(step));
-    Effect::new(|| {
-        if let Ok(Some(heading)) = document().query_selector("#main h1")
-            && let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
-        {
-            heading.focus().ok();
-        }
-    });
+    focus_heading();
     view! {
         <p>
             <a class="back-link" href=back>

@@ -7,8 +7,9 @@ use motcua_api::dossier::DeliveryMethod;
 use motcua_api::filing::Step;
 use motcua_api::{Question, QuestionKind};
 
-use super::fields::{AddressFields, InputKind, Radios, TextInput};
+use super::fields::{AddressFields, Radios, TextInput};
 use super::{Form, StepPage};
+use crate::components::fields::InputKind;
 use crate::i18n::{FilingTexts, use_filing_texts};
 
 const NAME: InputKind = InputKind {
@@ -23,11 +24,6 @@ const CITIZEN_ID: InputKind = InputKind {
 const DATE: InputKind = InputKind {
     inputmode: Some("numeric"),
     width: "input-date",
-    ..InputKind::TEXT
-};
-const PHONE: InputKind = InputKind {
-    kind: "tel",
-    width: "input-phone",
     ..InputKind::TEXT
 };
 const EMAIL: InputKind = InputKind {
@@ -100,7 +96,7 @@ fn fields(step: Step) -> AnyView {
                 heading=true
                 kind=InputKind {
                     autocomplete: "tel",
-                    ..PHONE
+                    ..InputKind::PHONE
                 }
             />
         }
@@ -242,7 +238,7 @@ fn procedure_question(question: Question) -> impl IntoView {
         QuestionKind::Date => DATE,
         QuestionKind::Number => NUMBER,
         QuestionKind::CitizenId => CITIZEN_ID,
-        QuestionKind::Phone => PHONE,
+        QuestionKind::Phone => InputKind::PHONE,
         QuestionKind::Email => EMAIL,
         QuestionKind::Text => InputKind::TEXT,
     };

@@ -6,22 +6,18 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use motcua_api::dossier::DossierReceipt;
 use motcua_api::filing::{DossierInput, Step, validate};
-use motcua_api::query::percent_encode;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen_futures::JsFuture;
 
-use super::draft::{self, Submission, read_json, write_json};
-use super::problems::{Problem, Problems};
+use super::draft::{self, Submission};
+use super::filed::{receipt_url, remember};
 use super::{Form, today};
 use crate::api;
+use crate::components::problems::{Problem, Problems};
 use crate::i18n::{FilingTexts, Lang};
 
 /// First wait before sending again; it doubles up to `MAX_RETRY_MS`.
 const FIRST_RETRY_MS: i32 = 2_000;
 const MAX_RETRY_MS: i32 = 30_000;
-
-/// The dossiers filed from this device, newest first: localStorage `motcua.dossiers`.
-const MY_DOSSIERS: &str = "motcua.dossiers";
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum SendState {
@@ -32,49 +28,6 @@ pub enum SendState {
     Waiting {
         offline: bool,
     },
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MyDossier {
-    pub code: String,
-    pub token: String,
-    pub procedure_code: String,
-    pub procedure_name: String,
-    /// `yyyy-mm-dd`.
-    pub received_on: String,
-}
-
-/// The tracking secret of a dossier filed from this device.
-pub fn my_token(code: &str) -> Option<String> {
-    read_json::<Vec<MyDossier>>(MY_DOSSIERS)?
-        .into_iter()
-        .find(|dossier| dossier.code == code)
-        .map(|dossier| dossier.token)
-}
-
-fn remember(receipt: &DossierReceipt) {
-    let mut mine = read_json::<Vec<MyDossier>>(MY_DOSSIERS).unwrap_or_default();
-    mine.retain(|dossier| dossier.code != receipt.code.as_str());
-    mine.insert(
-        0,
-        MyDossier {
-            code: receipt.code.to_string(),
-            token: receipt.tracking_token.clone(),
-            procedure_code: receipt.procedure_code.clone(),
-            procedure_name: receipt.procedure_name.clone(),
-            received_on: motcua_api::date::format_iso(receipt.received_on),
-        },
-    );
-    write_json(MY_DOSSIERS, &mine);
-}
-
-/// The receipt page of a dossier.
-pub fn receipt_url(code: &str, token: &str) -> String {
-    format!(
-        "/ho-so/{}?token={}",
-        percent_encode(code),
-        percent_encode(token)
-    )
 }
 
 /// A new idempotency key: 32 random hexadecimal digits.

@@ -1,0 +1,144 @@
+//! The texts of tracking a dossier and of "Hồ sơ của tôi", in Vietnamese and English.
+
+use leptos::prelude::*;
+
+use super::{Lang, use_language};
+
+impl Lang {
+    pub fn tracking(self) -> &'static TrackingTexts {
+        match self {
+            Lang::Vi => &VI,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// The tracking texts of the current language, reactively.
+pub fn use_tracking_texts() -> impl Fn() -> &'static TrackingTexts + Copy + Send + Sync + 'static {
+    let lang = use_language();
+    move || lang.get().tracking()
+}
+
+/// One tracking text in the current language.
+pub fn ttr(pick: fn(&TrackingTexts) -> &'static str) -> Signal<&'static str> {
+    let lang = use_language();
+    Signal::derive(move || pick(lang.get().tracking()))
+}
+
+/// Texts with `{n}` take a number of working days.
+pub struct TrackingTexts {
+    pub nav_label: &'static str,
+    pub nav_track: &'static str,
+    pub nav_mine: &'static str,
+    pub search_heading: &'static str,
+    pub search_intro: &'static str,
+    pub code_label: &'static str,
+    pub code_hint: &'static str,
+    pub phone_label: &'static str,
+    pub phone_hint: &'static str,
+    pub search_button: &'static str,
+    pub searching: &'static str,
+    pub no_match: &'static str,
+    pub code_row: &'static str,
+    pub deadline_row: &'static str,
+    pub days_left: &'static str,
+    pub due_today: &'static str,
+    pub days_late: &'static str,
+    pub past_promised: &'static str,
+    pub finished_on_time: &'static str,
+    pub finished_late: &'static str,
+    pub no_deadline: &'static str,
+    pub todo_heading: &'static str,
+    pub todo_supplement: &'static str,
+    pub todo_after: &'static str,
+    pub timeline_heading: &'static str,
+    pub timeline_order: &'static str,
+    pub time_at: &'static str,
+    pub view_receipt: &'static str,
+    pub track_another: &'static str,
+    pub follow: &'static str,
+    pub not_found: &'static str,
+    pub mine_intro: &'static str,
+    pub mine_empty: &'static str,
+    pub search_link: &'static str,
+    pub filed_on: &'static str,
+    pub status_unavailable: &'static str,
+}
+
+static VI: TrackingTexts = TrackingTexts {
+    nav_label: "Hồ sơ",
+    nav_track: "Tra cứu hồ sơ",
+    nav_mine: "Hồ sơ của tôi",
+    search_heading: "Tra cứu hồ sơ",
+    search_intro: "Xem hồ sơ của bạn đang ở bước nào và khi nào có kết quả.",
+    code_label: "Mã hồ sơ",
+    code_hint: "In trên phiếu tiếp nhận. Viết hoa hay viết thường đều được.",
+    phone_label: "Số điện thoại đã khai khi nộp",
+    phone_hint: "Số di động bạn ghi trong hồ sơ.",
+    search_button: "Tra cứu",
+    searching: "Đang tra cứu…",
+    no_match: "Không tìm thấy hồ sơ với mã và số điện thoại này. Hãy kiểm tra lại mã trên phiếu tiếp nhận.",
+    code_row: "Mã hồ sơ",
+    deadline_row: "Thời hạn",
+    days_left: "Còn {n} ngày làm việc",
+    due_today: "Hạn trả là hôm nay",
+    days_late: "Đã quá hạn {n} ngày làm việc",
+    past_promised: "Đã quá ngày hẹn trả",
+    finished_on_time: "Đã hoàn thành đúng hạn",
+    finished_late: "Đã hoàn thành trễ hạn",
+    no_deadline: "Thủ tục không quy định thời hạn",
+    todo_heading: "Bạn cần làm gì bây giờ",
+    todo_supplement: "Cơ quan giải quyết yêu cầu bạn bổ sung:",
+    todo_after: "Hồ sơ chỉ được giải quyết tiếp sau khi bạn bổ sung.",
+    timeline_heading: "Quá trình giải quyết",
+    timeline_order: "Việc mới nhất ở trên cùng.",
+    time_at: "lúc",
+    view_receipt: "Xem và in phiếu tiếp nhận",
+    track_another: "Tra cứu hồ sơ khác",
+    follow: "Theo dõi tình trạng hồ sơ",
+    not_found: "Không tìm thấy hồ sơ này, hoặc đường dẫn không còn dùng được. Hãy tra cứu bằng mã hồ sơ và số điện thoại.",
+    mine_intro: "Các hồ sơ đã nộp trên thiết bị này. Hồ sơ nộp ở máy khác hoặc tại quầy thì tra cứu bằng mã hồ sơ.",
+    mine_empty: "Bạn chưa nộp hồ sơ nào trên thiết bị này.",
+    search_link: "Tra cứu hồ sơ bằng mã và số điện thoại",
+    filed_on: "Ngày nộp",
+    status_unavailable: "Không tải được trạng thái",
+};
+
+static EN: TrackingTexts = TrackingTexts {
+    nav_label: "Dossiers",
+    nav_track: "Track a dossier",
+    nav_mine: "My dossiers",
+    search_heading: "Track a dossier",
+    search_intro: "See which stage your dossier has reached and when the result will be ready.",
+    code_label: "Dossier code",
+    code_hint: "Printed on your receipt. Capital or small letters both work.",
+    phone_label: "Phone number you gave when filing",
+    phone_hint: "The mobile number written in your dossier.",
+    search_button: "Look up",
+    searching: "Looking up…",
+    no_match: "No dossier was found with this code and phone number. Check the code on your receipt.",
+    code_row: "Dossier code",
+    deadline_row: "Deadline",
+    days_left: "Working days left: {n}",
+    due_today: "Due today",
+    days_late: "Overdue by {n} working day(s)",
+    past_promised: "Past the promised date",
+    finished_on_time: "Completed on time",
+    finished_late: "Completed late",
+    no_deadline: "This procedure sets no time limit",
+    todo_heading: "What you need to do now",
+    todo_supplement: "The office asks you to add:",
+    todo_after: "Your dossier will only be processed further once you have added this.",
+    timeline_heading: "Progress",
+    timeline_order: "Newest first.",
+    time_at: "at",
+    view_receipt: "View and print the receipt",
+    track_another: "Track another dossier",
+    follow: "Follow your dossier's progress",
+    not_found: "This dossier was not found, or the link no longer works. Look it up with its code and your phone number.",
+    mine_intro: "The dossiers filed on this device. For one filed elsewhere or at a counter, look it up by its code.",
+    mine_empty: "You have not filed any dossier on this device.",
+    search_link: "Track a dossier by its code and phone number",
+    filed_on: "Filed on",
+    status_unavailable: "Status could not be loaded",
+};
