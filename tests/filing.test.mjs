@@ -112,7 +112,7 @@ async function requiredDocuments(url) {
 }
 
 async function readReceipt(page) {
-  await page.waitForURL(/\/ho-so\/[A-Z]+-\d{6}-\d{4}\?token=/);
+  await page.waitForURL(/\/ho-so\/[A-Z]+-\d{6}-\d{4}\/phieu-tiep-nhan\?token=/);
   const code = (await page.locator('#dossier-code').textContent()).trim();
   const promised = (await page.locator('#promised-date').textContent()).trim();
   return { code, promised };
@@ -174,11 +174,30 @@ test('file a birth registration end to end and get a receipt', async () => {
     assert.ok(body.includes(pdf.name) && body.includes(png.name), 'the receipt lists the files');
     assert.ok((await page.locator('main svg').count()) >= 1, 'the receipt has a QR code');
 
-    // The receipt's link (the one in the QR code) opens it again without the draft.
-    const link = page.url();
+    // The receipt's link opens it again on another device.
     const other = await browser.newPage(PHONE_VIEWPORT);
-    await other.goto(link);
+    await other.goto(page.url());
     assert.equal((await other.locator('#dossier-code').textContent()).trim(), receipt.code);
+
+    // Anyone with the code and the phone finds where the dossier stands; a wrong phone finds nothing.
+    await other.goto(`${portal.url}/tra-cuu`);
+    await other.locator('#tracking-code').fill(receipt.code.toLowerCase());
+    await other.locator('#tracking-phone').fill('0987654321');
+    await other.getByRole('button', { name: 'Tra cứu' }).click();
+    await other.getByRole('alert').getByText(/Không tìm thấy hồ sơ/).waitFor();
+    await other.locator('#tracking-phone').fill('+84 912 345 678');
+    await other.getByRole('button', { name: 'Tra cứu' }).click();
+    await other.waitForURL(new RegExp(`/ho-so/${receipt.code}$`));
+    assert.equal((await other.locator('#dossier-code').textContent()).trim(), receipt.code);
+    assert.match(await other.locator('#tracking-status').textContent(), /Đã nộp, chờ tiếp nhận/);
+    assert.match(await other.locator('#tracking-timeline').textContent(), /nộp trực tuyến/);
+    assert.match(await other.locator('#tracking-deadline').textContent(), /ngày làm việc|hôm nay/);
+
+    // "Hồ sơ của tôi" on this phone lists it with its status.
+    await page.goto(`${portal.url}/ho-so-cua-toi`);
+    const mine = page.locator('li', { hasText: receipt.code });
+    await mine.getByText('Đã nộp, chờ tiếp nhận').waitFor();
+    assert.equal(await mine.getByRole('link', { name: 'Thủ tục đăng ký khai sinh' }).getAttribute('href'), `/ho-so/${receipt.code}`);
 
     // The draft is gone: starting again starts from the first page.
     await page.goto(`${portal.url}/thu-tuc/${PROCEDURE}/nop-ho-so`);
