@@ -11,6 +11,7 @@ pub mod error;
 pub mod filing;
 pub mod procedure;
 pub mod query;
+pub mod rating;
 pub mod search;
 pub mod tracking;
 

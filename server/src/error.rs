@@ -9,6 +9,7 @@ use axum::http::header::RETRY_AFTER;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use motcua_api::filing::FieldErrors;
+use motcua_api::rating::{ALREADY_RATED, INVALID_RATING, NOT_RATABLE, NOT_RATED};
 use motcua_api::{ErrorBody, QueryError};
 
 /// The message above the fields of a dossier that failed its checks.
@@ -38,6 +39,15 @@ pub enum AppError {
     /// An idempotency key sent again with a different request.
     #[error("idempotency key reused for another request")]
     IdempotencyConflict,
+    /// A dossier without its result yet, which cannot be rated.
+    #[error("dossier not ratable yet")]
+    NotRatable,
+    /// A dossier rated before: each is rated once.
+    #[error("dossier already rated")]
+    AlreadyRated,
+    /// A dossier nobody rated yet.
+    #[error("dossier not rated")]
+    NotRated,
     /// Too many failed lookups from one address: retry after this many seconds.
     #[error("too many failed lookups, retry after {0} s")]
     TooManyRequests(u64),
@@ -56,6 +66,17 @@ impl AppError {
     pub fn invalid_dossier(errors: FieldErrors) -> AppError {
         AppError::Validation {
             message: INVALID_DOSSIER.into(),
+            fields: errors
+                .into_iter()
+                .map(|(field, message)| (field, message.to_string()))
+                .collect(),
+        }
+    }
+
+    /// A rating that failed the shared rating rules.
+    pub fn invalid_rating(errors: FieldErrors) -> AppError {
+        AppError::Validation {
+            message: INVALID_RATING.into(),
             fields: errors
                 .into_iter()
                 .map(|(field, message)| (field, message.to_string()))
@@ -154,6 +175,19 @@ impl IntoResponse for AppError {
                     .into(),
                 None,
             ),
+            AppError::NotRatable => (
+                StatusCode::CONFLICT,
+                "not_ratable",
+                NOT_RATABLE.into(),
+                None,
+            ),
+            AppError::AlreadyRated => (
+                StatusCode::CONFLICT,
+                "already_rated",
+                ALREADY_RATED.into(),
+                None,
+            ),
+            AppError::NotRated => (StatusCode::NOT_FOUND, "not_rated", NOT_RATED.into(), None),
             AppError::TooManyRequests(_) => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "too_many_requests",

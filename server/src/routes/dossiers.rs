@@ -1,4 +1,4 @@
-//! Filing a dossier, reading its receipt back, and tracking it.
+//! Filing a dossier, reading its receipt back, tracking it, and rating it.
 
 use std::net::{IpAddr, SocketAddr};
 use std::time::Instant;
@@ -13,6 +13,7 @@ use motcua_api::applicant::Phone;
 use motcua_api::date::vietnam_local_time;
 use motcua_api::dossier::{DossierCode, DossierReceipt};
 use motcua_api::filing::DossierInput;
+use motcua_api::rating::{DossierRating, RatingInput};
 use motcua_api::tracking::DossierTracking;
 use serde::Deserialize;
 use subtle::ConstantTimeEq;
@@ -20,6 +21,7 @@ use subtle::ConstantTimeEq;
 use super::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::clock::unix_now;
 use crate::domain::filing::{file_dossier, receipt};
+use crate::domain::rating::{rate, rating_of};
 use crate::domain::tracking::tracking;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -36,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .route("/dossiers", post(submit))
         .route("/dossiers/{code}", get(tracking_of))
         .route("/dossiers/{code}/receipt", get(receipt_of))
+        .route("/dossiers/{code}/rating", get(rating).post(rate_dossier))
 }
 
 /// 201 and the receipt. A retry with the same `Idempotency-Key` and body answers 201 with the
@@ -105,6 +108,40 @@ async fn tracking_of(
     let today = vietnam_local_time(unix_now()).date;
     let tracking = tracking(&state.store, &record, today).await?;
     Ok(([(CACHE_CONTROL, "private, no-store")], Json(tracking)))
+}
+
+/// 201 and the stored rating, on the same terms as the receipt: 409 `not_ratable` while the
+/// dossier has no result, 422 for a bad rating, 409 `already_rated` when it was rated before.
+async fn rate_dossier(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ApiPath(code): ApiPath<String>,
+    ApiQuery(query): ApiQuery<ProofQuery>,
+    ApiJson(input): ApiJson<RatingInput>,
+) -> AppResult<(
+    StatusCode,
+    [(HeaderName, &'static str); 1],
+    Json<DossierRating>,
+)> {
+    let record = find_dossier(&state, client.ip(), &code, query).await?;
+    let rating = rate(&state.store, &record, &input, unix_now()).await?;
+    Ok((
+        StatusCode::CREATED,
+        [(CACHE_CONTROL, "private, no-store")],
+        Json(rating),
+    ))
+}
+
+/// The dossier's rating on the same terms as its receipt; 404 `not_rated` when it has none.
+async fn rating(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ApiPath(code): ApiPath<String>,
+    ApiQuery(query): ApiQuery<ProofQuery>,
+) -> AppResult<([(HeaderName, &'static str); 1], Json<DossierRating>)> {
+    let record = find_dossier(&state, client.ip(), &code, query).await?;
+    let rating = rating_of(&state.store, &record).await?;
+    Ok(([(CACHE_CONTROL, "private, no-store")], Json(rating)))
 }
 
 /// The dossier with this code, to whoever proves it theirs by its phone or token. Every failure

@@ -5,6 +5,7 @@
 
 mod dossiers;
 mod procedures;
+mod ratings;
 mod uploads;
 
 use std::str::FromStr;
@@ -16,6 +17,7 @@ use tokio::sync::{Mutex, MutexGuard};
 
 pub use dossiers::{AttachedFile, DossierEvent, DossierRecord, NewDossier, Submission};
 pub use procedures::UpsertOutcome;
+pub use ratings::RatingRecord;
 pub use uploads::UploadRecord;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,6 +8,7 @@ mod front_end;
 mod health;
 mod import;
 mod procedures;
+mod rating;
 mod store;
 mod tracking;
 mod uploads;
