@@ -110,13 +110,8 @@ pub async fn submit_dossier(
 }
 
 /// The receipt of a dossier, opened with the secret of its tracking link.
-pub async fn receipt(code: &str, token: &str) -> Result<DossierReceipt, Error> {
-    get(&format!(
-        "/api/dossiers/{}/receipt?token={}",
-        percent_encode(code),
-        percent_encode(token)
-    ))
-    .await
+pub async fn receipt(code: &str, proof: &Proof) -> Result<DossierReceipt, Error> {
+    get(&dossier_url(code, "/receipt", proof)).await
 }
 
 /// What proves the citizen may see a dossier: the phone given when filing, or the secret of its
@@ -130,16 +125,20 @@ pub enum Proof {
 /// Where a dossier stands; `Error::Api` with status 404 when the code and the proof do not match,
 /// 429 after too many failed lookups.
 pub async fn track(code: &str, proof: &Proof) -> Result<DossierTracking, Error> {
+    get(&dossier_url(code, "", proof)).await
+}
+
+/// `/api/dossiers/{code}{tail}?phone=…` or `?token=…`.
+fn dossier_url(code: &str, tail: &str, proof: &Proof) -> String {
     let (name, value) = match proof {
         Proof::Phone(phone) => ("phone", phone),
         Proof::Token(token) => ("token", token),
     };
-    get(&format!(
-        "/api/dossiers/{}?{name}={}",
+    format!(
+        "/api/dossiers/{}{tail}?{name}={}",
         percent_encode(code),
         percent_encode(value)
-    ))
-    .await
+    )
 }
 
 async fn get<T: DeserializeOwned>(url: &str) -> Result<T, Error> {

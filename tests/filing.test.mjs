@@ -192,6 +192,10 @@ test('file a birth registration end to end and get a receipt', async () => {
     assert.match(await other.locator('#tracking-status').textContent(), /Đã nộp, chờ tiếp nhận/);
     assert.match(await other.locator('#tracking-timeline').textContent(), /nộp trực tuyến/);
     assert.match(await other.locator('#tracking-deadline').textContent(), /ngày làm việc|hôm nay/);
+    // Found by phone, without the token: the receipt opens with the phone kept in this tab only.
+    await other.getByRole('link', { name: 'Xem và in phiếu tiếp nhận' }).click();
+    await other.waitForURL(new RegExp(`/ho-so/${receipt.code}/phieu-tiep-nhan$`));
+    assert.equal((await other.locator('#dossier-code').textContent()).trim(), receipt.code);
 
     // "Hồ sơ của tôi" on this phone lists it with its status.
     await page.goto(`${portal.url}/ho-so-cua-toi`);

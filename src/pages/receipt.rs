@@ -6,7 +6,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use motcua_api::date::format_vietnamese;
 use motcua_api::dossier::{DeliveryMethod, DossierReceipt, ReceivedDocument};
 
-use super::filing::{my_token, tracking_url};
+use super::filing::tracking_url;
+use super::tracking::proof_for;
 use crate::api;
 use crate::components::layout::use_title;
 use crate::components::notice::{Loading, error_fallback};
@@ -21,10 +22,10 @@ pub fn Receipt() -> impl IntoView {
     let query = use_query_map();
     let found = LocalResource::new(move || {
         let code = params.read().get("code").unwrap_or_default();
-        let token = query.read().get("token").or_else(|| my_token(&code));
+        let proof = proof_for(&code, query.read().get("token"));
         async move {
-            match token {
-                Some(token) => api::receipt(&code, &token).await.map(Some),
+            match proof {
+                Some(proof) => api::receipt(&code, &proof).await.map(Some),
                 None => Ok(None),
             }
         }

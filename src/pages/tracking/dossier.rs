@@ -5,16 +5,17 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use motcua_api::date::{format_vietnamese, vietnam_local_time};
 use motcua_api::dossier::DossierStatus;
+use motcua_api::query::percent_encode;
 use motcua_api::tracking::{Deadline, DossierTracking, TimelineEntry};
 
-use super::remembered_phone;
+use super::proof_for;
 use crate::api::{self, Proof};
 use crate::components::layout::{focus_heading, use_title};
 use crate::components::notice::{Loading, error_fallback};
 use crate::components::status::{StatusTag, status_name};
 use crate::format::date_with_weekday;
 use crate::i18n::{TrackingTexts, ftr, tr, ttr, use_filing_texts, use_tracking_texts};
-use crate::pages::filing::{my_token, receipt_url};
+use crate::pages::filing::receipt_url;
 
 #[component]
 pub fn Tracking() -> impl IntoView {
@@ -22,16 +23,18 @@ pub fn Tracking() -> impl IntoView {
     let query = use_query_map();
     let found = LocalResource::new(move || {
         let code = params.read().get("code").unwrap_or_default().to_uppercase();
-        let token = query.read().get("token").or_else(|| my_token(&code));
-        let proof = token
-            .clone()
-            .map(Proof::Token)
-            .or_else(|| remembered_phone(&code).map(Proof::Phone));
+        let proof = proof_for(&code, query.read().get("token"));
         async move {
             match proof {
-                Some(proof) => api::track(&code, &proof)
-                    .await
-                    .map(|dossier| Some((dossier, token))),
+                Some(proof) => {
+                    let token = match &proof {
+                        Proof::Token(token) => Some(token.clone()),
+                        Proof::Phone(_) => None,
+                    };
+                    api::track(&code, &proof)
+                        .await
+                        .map(|dossier| Some((dossier, token)))
+                }
                 None => Ok(None),
             }
         }
@@ -169,13 +172,16 @@ fn TrackingView(dossier: DossierTracking, token: Option<String>) -> impl IntoVie
             </section>
         }
     });
-    let receipt = token.map(|token| {
-        view! {
-            <p class="no-print">
-                <a href=receipt_url(&code, &token)>{ttr(|t| t.view_receipt)}</a>
-            </p>
-        }
-    });
+    // Without the token (found by phone), the receipt page finds the phone in this tab.
+    let receipt_link = match &token {
+        Some(token) => receipt_url(&code, token),
+        None => format!("/ho-so/{}/phieu-tiep-nhan", percent_encode(&code)),
+    };
+    let receipt = view! {
+        <p class="no-print">
+            <a href=receipt_link>{ttr(|t| t.view_receipt)}</a>
+        </p>
+    };
     let entries = timeline
         .into_iter()
         .rev()

@@ -11,6 +11,9 @@ pub use search::TrackingSearch;
 
 use motcua_api::query::percent_encode;
 
+use crate::api::Proof;
+use crate::pages::filing::my_token;
+
 /// The tracking page of a dossier, without its secret: the page finds its proof on this device.
 fn dossier_url(code: &str) -> String {
     format!("/ho-so/{}", percent_encode(code))
@@ -33,4 +36,13 @@ fn remember_phone(code: &str, phone: &str) {
 
 fn remembered_phone(code: &str) -> Option<String> {
     session()?.get_item(&phone_key(code)).ok().flatten()
+}
+
+/// What opens a dossier on this device: the link's token, else the token saved when it was filed
+/// here, else the phone it was looked up with in this tab.
+pub fn proof_for(code: &str, link_token: Option<String>) -> Option<Proof> {
+    link_token
+        .or_else(|| my_token(code))
+        .map(Proof::Token)
+        .or_else(|| remembered_phone(code).map(Proof::Phone))
 }
