@@ -181,6 +181,12 @@ test('file a birth registration end to end and get a receipt', async () => {
 
     // Anyone with the code and the phone finds where the dossier stands; a wrong phone finds nothing.
     await other.goto(`${portal.url}/tra-cuu`);
+    await other.locator('#tracking-code').fill('XA-2611');
+    await other.locator('#tracking-phone').fill('0912');
+    await other.getByRole('button', { name: 'Tra cứu' }).click();
+    await other.getByRole('alert').getByText(/Mã hồ sơ có dạng/).waitFor();
+    assert.equal(await other.locator('#tracking-code').getAttribute('aria-invalid'), 'true');
+    assert.equal(await other.locator('#tracking-phone').getAttribute('aria-invalid'), 'true');
     await other.locator('#tracking-code').fill(receipt.code.toLowerCase());
     await other.locator('#tracking-phone').fill('0987654321');
     await other.getByRole('button', { name: 'Tra cứu' }).click();
