@@ -3,6 +3,7 @@
 //! Nothing here does I/O: the browser and the server call the same functions, so they accept and
 //! reject the same input with the same Vietnamese message.
 
+pub mod apology;
 pub mod applicant;
 pub mod calendar;
 pub mod date;
@@ -13,7 +14,9 @@ pub mod procedure;
 pub mod query;
 pub mod rating;
 pub mod search;
+pub mod staff;
 pub mod tracking;
+pub mod workflow;
 
 pub use error::ErrorBody;
 pub use procedure::*;

@@ -4,9 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::apology::ApologyLetter;
 use crate::calendar;
 use crate::date::{self, Date};
-use crate::dossier::{DossierCode, DossierStatus};
+use crate::dossier::{DossierCode, DossierStatus, MAX_FILES_PER_DOSSIER};
+use crate::filing::FieldErrors;
 
 /// One step of a dossier's life, as the citizen reads it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +42,62 @@ pub struct DossierTracking {
     pub timeline: Vec<TimelineEntry>,
     /// Where the dossier stands against its promised date, as of the server's today.
     pub deadline: Deadline,
+    /// While the dossier waits for the citizen: what the office asked for.
+    #[serde(default)]
+    pub supplement: Option<SupplementRequest>,
+    /// Letters the office wrote because the dossier was late, oldest first.
+    #[serde(default)]
+    pub apology_letters: Vec<ApologyLetter>,
+    /// Once there is a result: how the citizen gets it (e.g. `Trả tại quầy số 3`).
+    #[serde(default)]
+    pub result_note: Option<String>,
+}
+
+/// What the office asked the citizen to add (phiếu yêu cầu bổ sung, hoàn thiện hồ sơ).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupplementRequest {
+    pub missing: Vec<String>,
+    pub note: String,
+    /// Unix seconds.
+    pub requested_at: i64,
+}
+
+/// `POST /api/dossiers/{code}/supplement` (with the phone or token, like tracking): the files the
+/// citizen uploaded for what was asked, and a note for the officer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SupplementInput {
+    /// Upload ids from `POST /api/uploads`.
+    pub uploads: Vec<String>,
+    pub note: String,
+}
+
+/// The message above the fields of a supplement that failed its checks.
+pub const INVALID_SUPPLEMENT: &str = "Phần bổ sung còn thiếu. Hãy sửa các mục được đánh dấu.";
+/// A supplement sent for a dossier that is not waiting for one.
+pub const NO_SUPPLEMENT_ASKED: &str = "Hồ sơ này không chờ bổ sung giấy tờ.";
+
+impl SupplementInput {
+    /// At least one file, at most as many as a dossier may hold, and a short note.
+    pub fn check(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if self.uploads.is_empty() {
+            errors.insert(
+                "uploads".into(),
+                "Hãy tải lên ít nhất một tệp giấy tờ được yêu cầu.",
+            );
+        } else if self.uploads.len() > MAX_FILES_PER_DOSSIER {
+            errors.insert("uploads".into(), "Mỗi lần bổ sung tối đa 40 tệp.");
+        }
+        if self.note.chars().count() > 1000 {
+            errors.insert("note".into(), "Ghi chú không được dài quá 1000 ký tự.");
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
 }
 
 /// Where a dossier stands against the date promised on its receipt.
@@ -54,6 +112,9 @@ pub enum Deadline {
     Overdue { working_days_late: u32 },
     /// Finished (result ready, returned, refused or withdrawn), on time or not.
     Finished { on_time: bool },
+    /// Waiting for the citizen to add documents: the clock is stopped, and the promised date
+    /// moves by the working days waited once they do.
+    Paused,
 }
 
 /// Whether the office's work on a dossier is over.
@@ -78,6 +139,9 @@ pub fn deadline(
     let Some(promised) = promised else {
         return Deadline::NoDate;
     };
+    if status == DossierStatus::NeedsSupplement {
+        return Deadline::Paused;
+    }
     if is_finished(status) {
         let finished_on = finished_on.unwrap_or(today);
         return Deadline::Finished {
@@ -136,6 +200,21 @@ mod tests {
                 working_days_late: 0
             }
         );
+    }
+
+    #[test]
+    fn the_clock_stops_while_the_citizen_adds_documents() {
+        let promised = Some(day(2026, 11, 30));
+        assert_eq!(
+            deadline(
+                DossierStatus::NeedsSupplement,
+                promised,
+                None,
+                day(2026, 12, 20)
+            ),
+            Deadline::Paused
+        );
+        assert!(SupplementInput::default().check().is_err());
     }
 
     #[test]

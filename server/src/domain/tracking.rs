@@ -47,5 +47,8 @@ pub async fn tracking(
         processing_time: record.processing_time.clone(),
         timeline,
         deadline: tracking::deadline(status, promised_date, finished_on, today),
+        supplement: None,
+        apology_letters: Vec::new(),
+        result_note: None,
     })
 }

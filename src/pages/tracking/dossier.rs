@@ -96,6 +96,7 @@ fn deadline_text(
         Deadline::Overdue { working_days_late } => days(texts.days_late, working_days_late),
         Deadline::Finished { on_time: true } => texts.finished_on_time.to_string(),
         Deadline::Finished { on_time: false } => texts.finished_late.to_string(),
+        Deadline::Paused => texts.paused.to_string(),
     })
 }
 
