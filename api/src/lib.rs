@@ -15,6 +15,7 @@ pub mod query;
 pub mod rating;
 pub mod search;
 pub mod staff;
+pub mod stats;
 pub mod tracking;
 pub mod workflow;
 

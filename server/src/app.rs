@@ -10,10 +10,16 @@ use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
+use crate::auth::SessionPolicy;
+use crate::auth::accounts::seed_demo_accounts;
+use crate::auth::command::print_demo_accounts;
+use crate::auth::login::sign_in_throttle;
 use crate::catalog::demo::demo_catalog;
 use crate::catalog::import::{import_national_file, import_procedures};
 use crate::catalog::live::LiveCatalog;
+use crate::clock::unix_now;
 use crate::config::{ImportArgs, ServeArgs};
+use crate::domain::apology::spawn_overdue_watch;
 use crate::domain::uploads::spawn_sweeper;
 use crate::files::FileStore;
 use crate::routes;
@@ -51,6 +57,8 @@ pub async fn prepare(
         files,
         max_upload_bytes,
         failed_lookups: FailedLookups::standard(),
+        sessions: SessionPolicy::standard(),
+        failed_sign_ins: sign_in_throttle(),
     })
 }
 
@@ -58,15 +66,20 @@ pub async fn prepare(
 pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let store = Store::connect(&args.storage.resolved_database_url()?).await?;
     let files = FileStore::local(args.storage.uploads_dir())?;
-    let state = prepare(
+    let mut state = prepare(
         store.clone(),
         files.clone(),
         args.max_upload_bytes,
         args.demo,
     )
     .await?;
+    state.sessions.secure_cookies = args.secure_cookies;
+    if args.demo {
+        print_demo_accounts(&seed_demo_accounts(&store, unix_now()).await?);
+    }
     state.catalog.spawn_refresher(store.clone());
     spawn_sweeper(store.clone(), files);
+    spawn_overdue_watch(store.clone());
     if !args.dist.join("index.html").exists() {
         tracing::warn!(dist = %args.dist.display(), "no built front-end: only /api is served");
     }

@@ -23,6 +23,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Import the national procedure catalog (JSON Lines, plain or gzip); re-import updates.
     ImportCatalog(ImportArgs),
+    /// Create a staff account; the password is asked, or read from stdin (one line).
+    CreateStaff(CreateStaffArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -70,6 +72,10 @@ pub struct ServeArgs {
     /// Largest attachment accepted, in bytes.
     #[arg(long, env = "MOTCUA_MAX_UPLOAD_BYTES", default_value_t = DEFAULT_MAX_UPLOAD_BYTES)]
     pub max_upload_bytes: u64,
+    /// Mark the staff session cookie `Secure` (sent over HTTPS only): set it where the portal is
+    /// served over HTTPS, directly or behind a proxy.
+    #[arg(long, env = "MOTCUA_SECURE_COOKIES")]
+    pub secure_cookies: bool,
     #[command(flatten)]
     pub storage: StorageArgs,
 }
@@ -78,6 +84,24 @@ pub struct ServeArgs {
 pub struct ImportArgs {
     /// The catalog file: JSON Lines, one procedure per line, plain or gzip.
     pub file: PathBuf,
+    #[command(flatten)]
+    pub storage: StorageArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CreateStaffArgs {
+    /// 3 to 32 of a-z 0-9 . _ -, starting with a letter.
+    #[arg(long)]
+    pub username: String,
+    /// reception, processing, leader or admin.
+    #[arg(long)]
+    pub role: String,
+    /// The reception unit, e.g. XA.
+    #[arg(long)]
+    pub unit: String,
+    /// Read the password from stdin (one line) even on a terminal.
+    #[arg(long)]
+    pub password_stdin: bool,
     #[command(flatten)]
     pub storage: StorageArgs,
 }

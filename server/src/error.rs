@@ -10,6 +10,7 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use motcua_api::filing::FieldErrors;
 use motcua_api::rating::{ALREADY_RATED, INVALID_RATING, NOT_RATABLE, NOT_RATED};
+use motcua_api::staff::FORBIDDEN;
 use motcua_api::{ErrorBody, QueryError};
 
 /// The message above the fields of a dossier that failed its checks.
@@ -51,6 +52,22 @@ pub enum AppError {
     /// Too many failed lookups from one address: retry after this many seconds.
     #[error("too many failed lookups, retry after {0} s")]
     TooManyRequests(u64),
+    /// Too many attempts of another kind (sign-in): retry after this many seconds.
+    #[error("too many attempts, retry after {retry_after} s")]
+    TooManyAttempts { retry_after: u64, message: String },
+    /// No valid staff session, or wrong credentials.
+    #[error("unauthorized: {0}")]
+    Unauthorized(String),
+    /// Signed in, but the role may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// Signed in, but this is not the officer's to do, for the reason given (e.g. another unit's).
+    #[error("forbidden: {0}")]
+    ForbiddenBecause(String),
+    /// The request clashes with the dossier's state: `code` is the stable error code
+    /// (`stale_version`, `illegal_transition`, ...).
+    #[error("conflict {code}: {message}")]
+    Conflict { code: &'static str, message: String },
     #[error(transparent)]
     Database(#[from] sqlx::Error),
     #[error(transparent)]
@@ -135,7 +152,11 @@ impl From<MultipartRejection> for AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let retry_after = match &self {
-            AppError::TooManyRequests(seconds) => Some(*seconds),
+            AppError::TooManyRequests(seconds)
+            | AppError::TooManyAttempts {
+                retry_after: seconds,
+                ..
+            } => Some(*seconds),
             _ => None,
         };
         let file = |message: &String| BTreeMap::from([("file".to_string(), message.clone())]);
@@ -194,6 +215,20 @@ impl IntoResponse for AppError {
                 "Bạn đã tra cứu sai quá nhiều lần. Hãy thử lại sau ít phút.".into(),
                 None,
             ),
+            AppError::TooManyAttempts { message, .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_requests",
+                message,
+                None,
+            ),
+            AppError::Unauthorized(message) => {
+                (StatusCode::UNAUTHORIZED, "unauthorized", message, None)
+            }
+            AppError::Forbidden => (StatusCode::FORBIDDEN, "forbidden", FORBIDDEN.into(), None),
+            AppError::ForbiddenBecause(message) => {
+                (StatusCode::FORBIDDEN, "forbidden", message, None)
+            }
+            AppError::Conflict { code, message } => (StatusCode::CONFLICT, code, message, None),
             AppError::Database(error) => {
                 tracing::error!(%error, "database error");
                 internal()

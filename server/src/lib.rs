@@ -1,6 +1,7 @@
 //! Một Cửa server: the REST API under `/api` and the built front-end, in one process.
 
 pub mod app;
+pub mod auth;
 pub mod catalog;
 pub mod clock;
 pub mod config;

@@ -1,5 +1,6 @@
 use clap::Parser;
 use motcua_server::app;
+use motcua_server::auth::command::create_staff;
 use motcua_server::config::{Cli, Command};
 use tracing_subscriber::EnvFilter;
 
@@ -13,5 +14,6 @@ async fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Serve(args) => app::serve(args).await,
         Command::ImportCatalog(args) => app::import_catalog(args).await,
+        Command::CreateStaff(args) => create_staff(args).await,
     }
 }

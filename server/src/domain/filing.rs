@@ -8,6 +8,7 @@ use motcua_api::dossier::{
     mask_phone, receiving_unit,
 };
 use motcua_api::filing::{DossierInput, FieldErrors, ValidDossier, validate};
+use motcua_api::staff::Channel;
 use motcua_api::{ChannelKind, Procedure, ProcessingTime};
 
 use crate::error::{AppError, AppResult};
@@ -15,9 +16,11 @@ use crate::ids::{new_id, random_token, sha256_hex};
 use crate::store::{DossierRecord, NewDossier, Store, Submission};
 
 const UNKNOWN_PROCEDURE: &str = "Không tìm thấy thủ tục này.";
-/// The first step of every timeline.
+/// The first step of every timeline of a dossier filed online.
 pub const SUBMITTED_NOTE: &str =
     "Hồ sơ đã được nộp trực tuyến và đang chờ bộ phận một cửa tiếp nhận.";
+/// The first step of a dossier filed at the counter, received there and then.
+pub const RECEIVED_AT_COUNTER_NOTE: &str = "Hồ sơ đã được tiếp nhận trực tiếp tại bộ phận một cửa.";
 const UPLOAD_GONE: &str = "Tệp đã tải lên không còn trên máy chủ, hãy tải lên lại.";
 
 /// A filed dossier's receipt, and whether an earlier request had filed it.
@@ -26,12 +29,14 @@ pub struct Filed {
     pub replayed: bool,
 }
 
-/// Files the dossier at Unix time `now`. The same `idempotency_key` with the same input gives
-/// back the dossier filed the first time; with other input it is refused.
+/// Files the dossier at Unix time `now`, online (submitted, waiting for reception) or at the
+/// counter (received as it is filed). The same `idempotency_key` with the same input and channel
+/// gives back the dossier filed the first time; with anything else it is refused.
 pub async fn file_dossier(
     store: &Store,
     input: &DossierInput,
     idempotency_key: &str,
+    channel: Channel,
     now: i64,
 ) -> AppResult<Filed> {
     let procedure = store
@@ -46,7 +51,25 @@ pub async fn file_dossier(
     let filed_at = vietnam_local_time(now);
     let dossier = validate(&procedure, input, filed_at.date).map_err(AppError::invalid_dossier)?;
     let received_on = calendar::reception_date(filed_at);
-    let (time, processing_time) = processing_time(&procedure);
+    let (status, filed_by, note) = match channel {
+        Channel::Online => (
+            DossierStatus::Submitted,
+            ChannelKind::Online,
+            SUBMITTED_NOTE,
+        ),
+        Channel::Counter => (
+            DossierStatus::Received,
+            ChannelKind::Counter,
+            RECEIVED_AT_COUNTER_NOTE,
+        ),
+    };
+    let (time, processing_time) = processing_time(&procedure, filed_by);
+    // Online requests keep the hash they always had; counter ones hash their channel too, so a
+    // key never replays a dossier filed through the other channel.
+    let mut request = serde_json::to_vec(input).map_err(anyhow::Error::from)?;
+    if channel == Channel::Counter {
+        request.splice(0..0, b"counter:".iter().copied());
+    }
     let new = NewDossier {
         id: new_id(),
         unit: receiving_unit(&procedure),
@@ -63,10 +86,13 @@ pub async fn file_dossier(
         delivery: dossier.delivery.as_str().to_string(),
         tracking_token: random_token()?,
         office: procedure.agency.clone(),
-        submitted_note: SUBMITTED_NOTE.to_string(),
+        submitted_note: note.to_string(),
+        status,
+        channel,
+        field: procedure.field.clone(),
         documents: dossier.documents.clone(),
         idempotency_key: idempotency_key.to_string(),
-        request_hash: sha256_hex(&serde_json::to_vec(input).map_err(anyhow::Error::from)?),
+        request_hash: sha256_hex(&request),
     };
     let (code, replayed) = match store.submit_dossier(&new).await? {
         Submission::Created(code) => (code, false),
@@ -91,23 +117,29 @@ pub async fn file_dossier(
     })
 }
 
-/// The processing time promised online: that of the online channel, else the counter's, else
-/// the first channel giving one; with the text as published.
-fn processing_time(procedure: &Procedure) -> (Option<ProcessingTime>, String) {
+/// The processing time promised for a dossier filed through `filed_by` (online or at the
+/// counter): that channel's, else the other's, else the first channel giving one; with the text
+/// as published.
+fn processing_time(
+    procedure: &Procedure,
+    filed_by: ChannelKind,
+) -> (Option<ProcessingTime>, String) {
     let timed = |kind: ChannelKind| {
         procedure
             .channels
             .iter()
             .find(|channel| channel.kind == kind && channel.time.is_some())
     };
-    let channel = timed(ChannelKind::Online)
-        .or_else(|| timed(ChannelKind::Counter))
-        .or_else(|| {
-            procedure
-                .channels
-                .iter()
-                .find(|channel| channel.time.is_some())
-        });
+    let other = match filed_by {
+        ChannelKind::Online => ChannelKind::Counter,
+        _ => ChannelKind::Online,
+    };
+    let channel = timed(filed_by).or_else(|| timed(other)).or_else(|| {
+        procedure
+            .channels
+            .iter()
+            .find(|channel| channel.time.is_some())
+    });
     match channel {
         Some(channel) => (channel.time, channel.time_text.clone()),
         None => (

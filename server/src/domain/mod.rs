@@ -1,6 +1,12 @@
 //! What the portal does, between the HTTP routes and the store.
 
+pub mod apology;
+pub mod counter;
+pub mod dossier_view;
 pub mod filing;
+pub mod inbox;
 pub mod rating;
+pub mod supplement;
 pub mod tracking;
 pub mod uploads;
+pub mod workflow;

@@ -3,7 +3,7 @@
 use motcua_api::Procedure;
 use motcua_api::date::{self, Date};
 use motcua_api::dossier::{DossierCode, DossierStatus};
-use motcua_api::tracking::{self, DossierTracking, TimelineEntry};
+use motcua_api::tracking::{self, DossierTracking, SupplementRequest, TimelineEntry};
 
 use crate::store::{DossierRecord, Store};
 
@@ -22,19 +22,23 @@ pub async fn tracking(
     };
     let promised_date = iso(record.promised_date.as_deref(), "promised_date")?;
     let finished_on = iso(record.finished_on.as_deref(), "finished_on")?;
-    let timeline = store
-        .dossier_events(&record.id)
-        .await?
-        .into_iter()
-        .map(|event| {
-            Ok(TimelineEntry {
-                at: event.at,
-                status: DossierStatus::parse(&event.status).ok_or_else(|| bad("event status"))?,
-                office: event.office,
-                note: event.note,
-            })
-        })
-        .collect::<anyhow::Result<_>>()?;
+    let supplement = match status {
+        DossierStatus::NeedsSupplement => {
+            store
+                .open_supplement(&record.id)
+                .await?
+                .map(|request| SupplementRequest {
+                    missing: request.missing,
+                    note: request.note,
+                    requested_at: request.requested_at,
+                })
+        }
+        _ => None,
+    };
+    let result_note = match status {
+        DossierStatus::Done | DossierStatus::Returned => store.result_note(&record.id).await?,
+        _ => None,
+    };
     Ok(DossierTracking {
         code: DossierCode::try_from(record.code.as_str()).map_err(|_| bad("code"))?,
         procedure_code: procedure.code,
@@ -45,10 +49,32 @@ pub async fn tracking(
         received_on: date::parse_iso(&record.received_on).ok_or_else(|| bad("received_on"))?,
         promised_date,
         processing_time: record.processing_time.clone(),
-        timeline,
+        timeline: timeline(store, &record.id, &record.code).await?,
         deadline: tracking::deadline(status, promised_date, finished_on, today),
-        supplement: None,
-        apology_letters: Vec::new(),
-        result_note: None,
+        supplement,
+        apology_letters: store.apology_letters(&record.id).await?,
+        result_note,
     })
+}
+
+/// The dossier's timeline, oldest first.
+pub async fn timeline(
+    store: &Store,
+    dossier_id: &str,
+    code: &str,
+) -> anyhow::Result<Vec<TimelineEntry>> {
+    store
+        .dossier_events(dossier_id)
+        .await?
+        .into_iter()
+        .map(|event| {
+            Ok(TimelineEntry {
+                at: event.at,
+                status: DossierStatus::parse(&event.status)
+                    .ok_or_else(|| anyhow::anyhow!("dossier {code}: bad event status"))?,
+                office: event.office,
+                note: event.note,
+            })
+        })
+        .collect()
 }

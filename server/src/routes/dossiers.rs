@@ -14,14 +14,16 @@ use motcua_api::date::vietnam_local_time;
 use motcua_api::dossier::{DossierCode, DossierReceipt};
 use motcua_api::filing::DossierInput;
 use motcua_api::rating::{DossierRating, RatingInput};
-use motcua_api::tracking::DossierTracking;
+use motcua_api::staff::Channel;
+use motcua_api::tracking::{DossierTracking, SupplementInput};
 use serde::Deserialize;
 use subtle::ConstantTimeEq;
 
 use super::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::clock::unix_now;
-use crate::domain::filing::{file_dossier, receipt};
+use crate::domain::filing::{Filed, file_dossier, receipt};
 use crate::domain::rating::{rate, rating_of};
+use crate::domain::supplement::send_supplement;
 use crate::domain::tracking::tracking;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -39,6 +41,7 @@ pub fn router() -> Router<AppState> {
         .route("/dossiers/{code}", get(tracking_of))
         .route("/dossiers/{code}/receipt", get(receipt_of))
         .route("/dossiers/{code}/rating", get(rating).post(rate_dossier))
+        .route("/dossiers/{code}/supplement", post(supplement))
 }
 
 /// 201 and the receipt. A retry with the same `Idempotency-Key` and body answers 201 with the
@@ -49,18 +52,23 @@ async fn submit(
     ApiJson(input): ApiJson<DossierInput>,
 ) -> AppResult<Response> {
     let key = idempotency_key(&headers)?;
-    let filed = file_dossier(&state.store, &input, key, unix_now()).await?;
+    let filed = file_dossier(&state.store, &input, key, Channel::Online, unix_now()).await?;
+    Ok(filed_response(filed))
+}
+
+/// 201 and the receipt, marked `Idempotent-Replayed: true` when an earlier request filed it.
+pub(super) fn filed_response(filed: Filed) -> Response {
     let mut response = (StatusCode::CREATED, Json(filed.receipt)).into_response();
     if filed.replayed {
         response
             .headers_mut()
             .insert(IDEMPOTENT_REPLAYED, HeaderValue::from_static("true"));
     }
-    Ok(response)
+    response
 }
 
 /// 8 to 100 of `A-Z a-z 0-9 _ -`, e.g. a UUID the browser made when the citizen opened the form.
-fn idempotency_key(headers: &HeaderMap) -> AppResult<&str> {
+pub(super) fn idempotency_key(headers: &HeaderMap) -> AppResult<&str> {
     let key = headers
         .get(IDEMPOTENCY_KEY)
         .and_then(|value| value.to_str().ok())
@@ -130,6 +138,21 @@ async fn rate_dossier(
         [(CACHE_CONTROL, "private, no-store")],
         Json(rating),
     ))
+}
+
+/// The citizen sends what the office asked for, on the same terms as the receipt: 200 and the
+/// tracking page as it is then; 409 `no_supplement_asked` when the dossier waits for nothing,
+/// 422 for a bad supplement.
+async fn supplement(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ApiPath(code): ApiPath<String>,
+    ApiQuery(query): ApiQuery<ProofQuery>,
+    ApiJson(input): ApiJson<SupplementInput>,
+) -> AppResult<([(HeaderName, &'static str); 1], Json<DossierTracking>)> {
+    let record = find_dossier(&state, client.ip(), &code, query).await?;
+    let tracking = send_supplement(&state.store, &record, &input, unix_now()).await?;
+    Ok(([(CACHE_CONTROL, "private, no-store")], Json(tracking)))
 }
 
 /// The dossier's rating on the same terms as its receipt; 404 `not_rated` when it has none.

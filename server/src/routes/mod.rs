@@ -4,6 +4,8 @@ mod dossiers;
 mod extract;
 mod health;
 mod procedures;
+mod staff;
+mod stats;
 mod uploads;
 
 use axum::Router;
@@ -20,6 +22,8 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
         .merge(procedures::router())
         .merge(uploads::router(max_upload_bytes))
         .merge(dossiers::router())
+        .merge(staff::router())
+        .merge(stats::router())
         .fallback(unknown_endpoint)
         .method_not_allowed_fallback(method_not_allowed)
 }

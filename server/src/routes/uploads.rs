@@ -21,7 +21,7 @@ use super::extract::ApiPath;
 use crate::clock::unix_now;
 use crate::domain::uploads::{SNIFF_BYTES, accepted_type, clean_name};
 use crate::error::{AppError, AppResult};
-use crate::files::{FileStore, NewFile};
+use crate::files::{FileReader, FileStore, NewFile};
 use crate::ids::{is_id, new_id};
 use crate::state::AppState;
 use crate::store::UploadRecord;
@@ -185,18 +185,36 @@ async fn preview(
         .open(&upload.storage_key)
         .await?
         .ok_or_else(not_found)?;
+    let disposition = format!("inline; filename*=UTF-8''{}", percent_encode(&upload.name));
+    Ok(inline_file(
+        reader,
+        upload.content_type,
+        upload.size,
+        disposition,
+    ))
+}
+
+/// What a previewed file may do in the browser: run no script, load nothing but itself, and
+/// show in the browser's own PDF viewer.
+const PREVIEW_POLICY: &str = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; plugin-types application/pdf";
+
+/// A stored file shown inline, as the type the server found in its bytes, never sniffed as
+/// anything else, sandboxed and never cached; `disposition` names it.
+pub(super) fn inline_file(
+    reader: FileReader,
+    content_type: String,
+    size: i64,
+    disposition: String,
+) -> Response {
     let headers = [
-        (CONTENT_TYPE, upload.content_type),
-        (CONTENT_LENGTH, upload.size.to_string()),
+        (CONTENT_TYPE, content_type),
+        (CONTENT_LENGTH, size.to_string()),
         (X_CONTENT_TYPE_OPTIONS, "nosniff".into()),
-        (CONTENT_SECURITY_POLICY, "sandbox".into()),
-        (
-            CONTENT_DISPOSITION,
-            format!("inline; filename*=UTF-8''{}", percent_encode(&upload.name)),
-        ),
+        (CONTENT_SECURITY_POLICY, PREVIEW_POLICY.into()),
+        (CONTENT_DISPOSITION, disposition),
         (CACHE_CONTROL, "private, no-store".into()),
     ];
-    Ok((headers, Body::from_stream(ReaderStream::new(reader))).into_response())
+    (headers, Body::from_stream(ReaderStream::new(reader))).into_response()
 }
 
 /// 204 once the file is gone; 404 when a dossier has it or it never existed.

@@ -4,10 +4,12 @@ use std::collections::BTreeMap;
 
 use motcua_api::date::{self, Date, vietnam_local_time};
 use motcua_api::dossier::{DossierCode, DossierStatus};
+use motcua_api::staff::Channel;
 use motcua_api::tracking::is_finished;
 use sqlx::{Any, Row, Transaction};
 
 use super::Store;
+use super::inbox::name_search_key;
 use crate::ids::new_id;
 
 /// Everything stored about a dossier being filed.
@@ -32,10 +34,16 @@ pub struct NewDossier {
     pub processing_time: String,
     pub delivery: String,
     pub tracking_token: String,
-    /// Who the first step of the timeline names: the procedure's agency.
+    /// The procedure's agency: who the first step of the timeline names, and whose figures the
+    /// dossier counts in.
     pub office: String,
     /// What the first step of the timeline tells the citizen.
     pub submitted_note: String,
+    /// The first status: submitted online, received when filed at the counter.
+    pub status: DossierStatus,
+    pub channel: Channel,
+    /// The procedure's field (lĩnh vực), for the staff inbox's filter.
+    pub field: String,
     /// Upload ids by document index.
     pub documents: BTreeMap<usize, Vec<String>>,
     pub idempotency_key: String,
@@ -122,7 +130,7 @@ impl Store {
             &mut transaction,
             &dossier.id,
             1,
-            DossierStatus::Submitted,
+            dossier.status,
             &dossier.office,
             &dossier.submitted_note,
             dossier.submitted_at,
@@ -304,14 +312,15 @@ async fn insert_dossier(
     sqlx::query(
         "INSERT INTO dossiers (id, code, procedure_code, unit, status, applicant_name, phone,
              body, procedure_snapshot, submitted_at, received_on, promised_date,
-             processing_time, delivery, tracking_token)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+             processing_time, delivery, tracking_token, agency, channel, field, applicant_search)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+             $18, $19)",
     )
     .bind(&dossier.id)
     .bind(code)
     .bind(&dossier.procedure_code)
     .bind(dossier.unit)
-    .bind(DossierStatus::Submitted.as_str())
+    .bind(dossier.status.as_str())
     .bind(&dossier.applicant_name)
     .bind(&dossier.phone)
     .bind(&dossier.body)
@@ -322,12 +331,16 @@ async fn insert_dossier(
     .bind(&dossier.processing_time)
     .bind(&dossier.delivery)
     .bind(&dossier.tracking_token)
+    .bind(&dossier.office)
+    .bind(dossier.channel.as_str())
+    .bind(&dossier.field)
+    .bind(name_search_key(&dossier.applicant_name))
     .execute(&mut **transaction)
     .await?;
     Ok(())
 }
 
-async fn insert_event(
+pub(super) async fn insert_event(
     transaction: &mut Transaction<'static, Any>,
     dossier_id: &str,
     seq: i64,

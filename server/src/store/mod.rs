@@ -3,10 +3,17 @@
 //! Queries use `$1` placeholders and types both databases share (TEXT, BIGINT), so one query
 //! serves both; only the migrations differ.
 
+mod apology;
+mod audit;
 mod dossiers;
+mod inbox;
 mod procedures;
 mod ratings;
+mod staff;
+mod stats;
+mod supplements;
 mod uploads;
+mod workflow;
 
 use std::str::FromStr;
 use std::sync::Arc;
@@ -15,10 +22,18 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyPool, ConnectOptions, Executor, Transaction};
 use tokio::sync::{Mutex, MutexGuard};
 
+pub use apology::{PendingApology, WrittenApology};
+pub use audit::{NewAuditEntry, append_audit_in};
 pub use dossiers::{AttachedFile, DossierEvent, DossierRecord, NewDossier, Submission};
+pub use inbox::{InboxFilter, InboxRow, name_search_key};
 pub use procedures::UpsertOutcome;
 pub use ratings::RatingRecord;
+pub use staff::{StaffAccount, StaffSession};
+pub use supplements::{ResumeOutcome, Resumption, SupplementRecord};
 pub use uploads::UploadRecord;
+pub use workflow::{
+    DossierUpload, NewResult, NewSupplement, StaffRecord, Transition, TransitionOutcome,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -93,6 +108,7 @@ impl Store {
                     .await?
             }
         }
+        self.fill_name_search_keys().await?;
         Ok(())
     }
 

@@ -96,6 +96,20 @@ impl TestDatabase {
             .await
             .unwrap_or_else(|error| panic!("{sql}: {error}"))
     }
+
+    /// Runs a statement directly on the database, e.g. to age a row; how many rows it touched.
+    pub async fn execute(&self, sql: &str) -> u64 {
+        use sqlx::Connection;
+        sqlx::any::install_default_drivers();
+        let mut connection = sqlx::AnyConnection::connect(&self.url)
+            .await
+            .expect("connect");
+        sqlx::query(sql)
+            .execute(&mut connection)
+            .await
+            .unwrap_or_else(|error| panic!("{sql}: {error}"))
+            .rows_affected()
+    }
 }
 
 impl Drop for TestDatabase {

@@ -2,13 +2,21 @@
 
 mod helpers;
 mod samples;
+mod staff_support;
 
+mod apology;
 mod dossiers;
 mod front_end;
 mod health;
 mod import;
 mod procedures;
 mod rating;
+mod staff_auth;
+mod staff_dossier;
+mod staff_inbox;
+mod stats;
 mod store;
+mod supplement;
 mod tracking;
 mod uploads;
+mod workflow;

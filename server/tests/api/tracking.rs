@@ -57,6 +57,9 @@ async fn a_dossier_is_tracked_by_phone_and_by_token(backend: Backend) {
                 "kind": "on_time",
                 "working_days_left": working_days_between(today, promised),
             },
+            "supplement": null,
+            "apology_letters": [],
+            "result_note": null,
         })
     );
     assert_eq!(track(&app, code, &format!("token={token}")).await, by_phone);

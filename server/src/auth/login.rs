@@ -1,0 +1,109 @@
+//! Signing in, with brute force capped twice: per account (stored, so a restart does not reset
+//! it) and per client address (in memory, like the dossier lookups).
+
+use std::net::IpAddr;
+use std::time::{Duration, Instant};
+
+use motcua_api::staff::{BAD_CREDENTIALS, LoginInput, MAX_PASSWORD_CHARS, StaffMe};
+
+use super::password::verify_password;
+use super::session::{new_secret, seconds};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::throttle::FailedLookups;
+
+/// Wrong passwords in a row that lock an account.
+pub const MAX_FAILED_LOGINS: i32 = 5;
+/// How long a locked account stays locked.
+pub const LOCK_DURATION: Duration = Duration::from_secs(15 * 60);
+/// An account locked after wrong passwords; says nothing of whether this password was right.
+pub const ACCOUNT_LOCKED: &str =
+    "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Hãy thử lại sau 15 phút.";
+/// Too many failed sign-ins from one address.
+pub const TOO_MANY_SIGN_INS: &str =
+    "Đăng nhập sai quá nhiều lần từ máy này. Hãy thử lại sau ít phút.";
+
+/// The per-address rule for sign-ins: twenty failures within ten minutes.
+pub fn sign_in_throttle() -> FailedLookups {
+    FailedLookups::new(20, Duration::from_secs(600))
+}
+
+/// A signed-in officer and the secret of their new session, for the cookie.
+pub struct SignedIn {
+    pub me: StaffMe,
+    pub secret: String,
+}
+
+/// Checks the credentials and opens a new session: 401 [`BAD_CREDENTIALS`] alike for an unknown
+/// user and a wrong password, 429 for a locked account or a throttled address.
+pub async fn sign_in(
+    state: &AppState,
+    client: IpAddr,
+    input: LoginInput,
+    now: i64,
+) -> AppResult<SignedIn> {
+    let throttle = &state.failed_sign_ins;
+    throttle
+        .check(client, Instant::now())
+        .map_err(|retry_after| AppError::TooManyAttempts {
+            retry_after,
+            message: TOO_MANY_SIGN_INS.into(),
+        })?;
+    let account = state.store.staff_by_username(&input.username).await?;
+    if let Some(locked_until) = account
+        .as_ref()
+        .and_then(|account| account.locked_until)
+        .filter(|until| *until > now)
+    {
+        throttle.fail(client, Instant::now());
+        return Err(AppError::TooManyAttempts {
+            retry_after: u64::try_from(locked_until - now).unwrap_or(1),
+            message: ACCOUNT_LOCKED.into(),
+        });
+    }
+    // A password longer than any allowed is wrong without hashing it, yet takes the same time.
+    let too_long = input.password.chars().count() > MAX_PASSWORD_CHARS;
+    let candidate = if too_long {
+        String::new()
+    } else {
+        input.password
+    };
+    let hash = account
+        .as_ref()
+        .map(|account| account.password_hash.clone());
+    let right = verify_password(candidate, hash).await? && !too_long;
+    let account = match account {
+        Some(account) if right => account,
+        account => {
+            throttle.fail(client, Instant::now());
+            if let Some(account) = account {
+                let lock_until = now + seconds(LOCK_DURATION);
+                state
+                    .store
+                    .record_failed_login(&account.id, MAX_FAILED_LOGINS, lock_until)
+                    .await?;
+            }
+            tracing::info!(%client, "staff sign-in refused");
+            return Err(AppError::Unauthorized(BAD_CREDENTIALS.into()));
+        }
+    };
+    if account.failed_logins > 0 || account.locked_until.is_some() {
+        state.store.clear_failed_logins(&account.id).await?;
+    }
+    let policy = state.sessions;
+    state
+        .store
+        .delete_expired_sessions(now - seconds(policy.idle), now - seconds(policy.absolute))
+        .await?;
+    let (secret, hash) = new_secret()?;
+    state.store.insert_session(&hash, &account.id, now).await?;
+    tracing::info!(username = %account.username, "staff signed in");
+    Ok(SignedIn {
+        me: StaffMe {
+            username: account.username,
+            role: account.role,
+            unit: account.unit,
+        },
+        secret,
+    })
+}
