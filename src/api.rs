@@ -1,5 +1,7 @@
 //! The one typed HTTP client of the front-end: pages call these functions, never build URLs.
 
+mod citizen;
+pub mod staff;
 mod upload;
 
 use std::fmt;
@@ -12,6 +14,7 @@ use motcua_api::tracking::DossierTracking;
 use motcua_api::{ErrorBody, FacetCount, Procedure, ProcedurePage, ProcedureQuery};
 use serde::de::DeserializeOwned;
 
+pub use citizen::{rate, rating, stats, supplement};
 pub use upload::upload;
 
 /// Why a request did not give what was asked.

@@ -3,12 +3,16 @@
 //! text); only the interface around it is translated.
 
 mod filing;
+mod staff;
+mod stats;
 mod tracking;
 
 use leptos::prelude::*;
 
 pub use filing::{FilingTexts, ftr, use_filing_texts};
-pub use tracking::{TrackingTexts, ttr, use_tracking_texts};
+pub use staff::{StaffTexts, sttr, use_staff_texts};
+pub use stats::{StatsTexts, figtr, use_stats_texts};
+pub use tracking::{LetterTexts, RatingTexts, TrackingTexts, ttr, use_tracking_texts};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Lang {

@@ -15,8 +15,8 @@ use web_sys::HtmlElement;
 
 use crate::components::layout::{Footer, Header};
 use crate::pages::{
-    Filing, Home, MyDossiers, NotFound, Prepare, ProcedureDetail, Receipt, SearchResults, Tracking,
-    TrackingSearch,
+    Filing, Home, Inbox, MyDossiers, NotFound, Prepare, ProcedureDetail, PublicFigures, Receipt,
+    SearchResults, StaffDossier, StaffLogin, Tracking, TrackingSearch,
 };
 
 /// Mounts the app into `#app` and removes the static shell of `index.html` in the same frame.
@@ -52,6 +52,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ho-so-cua-toi") view=MyDossiers />
                     <Route path=path!("/ho-so/:code") view=Tracking />
                     <Route path=path!("/ho-so/:code/phieu-tiep-nhan") view=Receipt />
+                    <Route path=path!("/ket-qua-giai-quyet") view=PublicFigures />
+                    <Route path=path!("/can-bo") view=Inbox />
+                    <Route path=path!("/can-bo/dang-nhap") view=StaffLogin />
+                    <Route path=path!("/can-bo/ho-so/:code") view=StaffDossier />
                 </Routes>
             </main>
             <Footer />

@@ -4,10 +4,19 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, startServer, watchForErrors } from './support/portal.mjs';
-
-const PROCEDURE = '1.001193';
-const PHONE = '0912345678';
-const PHONE_VIEWPORT = { viewport: { width: 360, height: 740 } };
+import {
+  PHONE,
+  PHONE_VIEWPORT,
+  PROCEDURE,
+  fillApplicant,
+  fillDocumentsAndDelivery,
+  fillQuestions,
+  makeFiles,
+  next,
+  readReceipt,
+  requiredDocuments,
+  startFiling,
+} from './support/filing.mjs';
 
 let browser;
 let pdf;
@@ -15,108 +24,12 @@ let png;
 
 before(async () => {
   browser = await launchBrowser();
-  // Real files, made by Chromium itself: a printed page and a screenshot.
-  const page = await browser.newPage();
-  await page.setContent('<h1>Giấy chứng sinh</h1><p>Bé Nguyễn Minh Khang, sinh ngày 02/11/2026.</p>');
-  pdf = { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: await page.pdf() };
-  png = { name: 'to-khai.png', mimeType: 'image/png', buffer: await page.screenshot() };
-  await page.close();
-  assert.equal(pdf.buffer.subarray(0, 5).toString(), '%PDF-');
+  ({ pdf, png } = await makeFiles(browser));
 });
 
 after(async () => {
   await browser?.close();
 });
-
-/** Presses "Tiếp tục" and waits for the next page's URL to end with `next`. */
-async function next(page, slug) {
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await page.waitForURL(new RegExp(`/nop-ho-so/${slug}(\\?|$)`));
-}
-
-async function startFiling(page, url) {
-  await page.goto(`${url}/thu-tuc/${PROCEDURE}`);
-  await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
-  await page.waitForURL(new RegExp(`/thu-tuc/${PROCEDURE}/nop-ho-so$`));
-  await page.getByRole('button', { name: 'Bắt đầu' }).click();
-  await page.waitForURL(/\/nop-ho-so\/nguoi-nop$/);
-}
-
-/** The applicant's pages, from "who is filing" to their address. */
-async function fillApplicant(page) {
-  await page.getByLabel('Cho bản thân tôi').check();
-  await next(page, 'ho-ten');
-  await page.locator('#applicant-full_name').fill('Nguyễn Văn Bình');
-  await next(page, 'so-dinh-danh');
-  await page.locator('#applicant-citizen_id').fill('001090012345');
-  await next(page, 'ngay-sinh');
-  await page.locator('#applicant-date_of_birth').fill('05/09/1990');
-  await next(page, 'dien-thoai');
-  await page.locator('#applicant-phone').fill(PHONE);
-  await next(page, 'thu-dien-tu');
-  await next(page, 'dia-chi');
-  await page.locator('#applicant-address-province').selectOption('Thành phố Hà Nội');
-  await page.locator('#applicant-address-commune').fill('Phường Ba Đình');
-  await page.locator('#applicant-address-street').fill('Số 5 phố Điện Biên Phủ');
-  await next(page, 'cau-hoi-child_name');
-}
-
-/** The questions of the birth registration form. */
-async function fillQuestions(page) {
-  await page.locator('#answers-child_name').fill('Nguyễn Minh Khang');
-  await next(page, 'cau-hoi-child_birth_date');
-  await page.locator('#answers-child_birth_date').fill('02/11/2026');
-  await next(page, 'cau-hoi-child_sex');
-  await page.getByLabel('Nam', { exact: true }).check();
-  await next(page, 'cau-hoi-child_birth_place');
-  await page.locator('#answers-child_birth_place').fill('Bệnh viện Phụ sản Hà Nội');
-  await next(page, 'cau-hoi-child_ethnicity');
-  await page.locator('#answers-child_ethnicity').fill('Kinh');
-  await next(page, 'cau-hoi-mother_name');
-  await page.locator('#answers-mother_name').fill('Trần Thị Hoa');
-  await next(page, 'cau-hoi-mother_id');
-  await page.locator('#answers-mother_id').fill('001192012345');
-  await next(page, 'cau-hoi-father_name');
-  await page.locator('#answers-father_name').fill('Nguyễn Văn Bình');
-  await next(page, 'cau-hoi-applicant_relation');
-  await page.getByLabel('Cha', { exact: true }).check();
-  await next(page, 'giay-to-1');
-}
-
-/** Uploads a file on a document page and waits for it to be listed as uploaded. */
-async function upload(page, index, file) {
-  await page.locator(`#documents-${index}-file`).setInputFiles(file);
-  await page.getByText(file.name).first().waitFor();
-  await page.getByRole('button', { name: /Xoá/ }).first().waitFor();
-}
-
-/**
- * The documents: a PNG for the first, the PDF for the second, the PNG again for any other mandatory
- * one, the optional ones skipped; then delivery at the counter.
- */
-async function fillDocumentsAndDelivery(page, documents) {
-  for (const [index, document] of documents.entries()) {
-    if (index === 0) await upload(page, index, png);
-    else if (index === 1) await upload(page, index, pdf);
-    else if (document.mandatory) await upload(page, index, { ...png, name: `giay-to-${index + 1}.png` });
-    await next(page, index + 1 < documents.length ? `giay-to-${index + 2}` : 'nhan-ket-qua');
-  }
-  await page.getByLabel(/Nhận tại bộ phận một cửa/).check();
-  await next(page, 'kiem-tra');
-}
-
-/** The documents the procedure asks for, from the API. */
-async function requiredDocuments(url) {
-  const response = await fetch(`${url}/api/procedures/${PROCEDURE}`);
-  return (await response.json()).documents;
-}
-
-async function readReceipt(page) {
-  await page.waitForURL(/\/ho-so\/[A-Z]+-\d{6}-\d{4}\/phieu-tiep-nhan\?token=/);
-  const code = (await page.locator('#dossier-code').textContent()).trim();
-  const promised = (await page.locator('#promised-date').textContent()).trim();
-  return { code, promised };
-}
 
 test('file a birth registration end to end and get a receipt', async () => {
   const portal = await startServer();
@@ -151,7 +64,7 @@ test('file a birth registration end to end and get a receipt', async () => {
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
     await page.getByRole('alert').waitFor();
     assert.match(page.url(), /\/giay-to-1$/);
-    await fillDocumentsAndDelivery(page, await requiredDocuments(portal.url));
+    await fillDocumentsAndDelivery(page, await requiredDocuments(portal.url), { pdf, png });
 
     // Check answers: every answer is there, and "Sửa" goes back and returns here.
     const check = page.locator('main');
@@ -254,7 +167,7 @@ test('a dossier sent while the server is down lands once when it is back', async
     await startFiling(page, portal.url);
     await fillApplicant(page);
     await fillQuestions(page);
-    await fillDocumentsAndDelivery(page, await requiredDocuments(portal.url));
+    await fillDocumentsAndDelivery(page, await requiredDocuments(portal.url), { pdf, png });
 
     await portal.stop();
     await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();

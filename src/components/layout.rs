@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, Texts, tr, ttr, use_language, use_texts, use_tracking_texts};
+use crate::i18n::{Lang, Texts, figtr, tr, ttr, use_language, use_texts, use_tracking_texts};
 
 /// Names the browser tab after the page, `{page} — Một Cửa`, in the current language.
 pub fn use_title(page: impl Fn(&Texts) -> Option<String> + Send + Sync + 'static) {
@@ -65,6 +65,7 @@ pub fn Header() -> impl IntoView {
             <nav class="container site-nav" aria-label=move || texts().nav_label>
                 <a href="/tra-cuu">{ttr(|t| t.nav_track)}</a>
                 <a href="/ho-so-cua-toi">{ttr(|t| t.nav_mine)}</a>
+                <a href="/ket-qua-giai-quyet">{figtr(|t| t.nav)}</a>
             </nav>
         </header>
     }

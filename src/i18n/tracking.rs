@@ -1,8 +1,14 @@
 //! The texts of tracking a dossier and of "Hồ sơ của tôi", in Vietnamese and English.
 
+mod letter;
+mod rating;
+
 use leptos::prelude::*;
 
 use super::{Lang, use_language};
+
+pub use letter::LetterTexts;
+pub use rating::RatingTexts;
 
 impl Lang {
     pub fn tracking(self) -> &'static TrackingTexts {
@@ -25,7 +31,7 @@ pub fn ttr(pick: fn(&TrackingTexts) -> &'static str) -> Signal<&'static str> {
     Signal::derive(move || pick(lang.get().tracking()))
 }
 
-/// Texts with `{n}` take a number of working days.
+/// Texts with `{n}` take a number (of working days, of characters).
 pub struct TrackingTexts {
     pub nav_label: &'static str,
     pub nav_track: &'static str,
@@ -64,6 +70,21 @@ pub struct TrackingTexts {
     pub search_link: &'static str,
     pub filed_on: &'static str,
     pub status_unavailable: &'static str,
+    pub office_note: &'static str,
+    pub supplement_files: &'static str,
+    pub supplement_files_hint: &'static str,
+    pub supplement_note: &'static str,
+    pub supplement_note_hint: &'static str,
+    pub supplement_submit: &'static str,
+    pub sending: &'static str,
+    pub wait_for_uploads: &'static str,
+    pub supplement_sent: &'static str,
+    pub chars_left: &'static str,
+    pub chars_over: &'static str,
+    pub result_row: &'static str,
+    pub new_promise_row: &'static str,
+    pub rating: &'static RatingTexts,
+    pub letter: &'static LetterTexts,
 }
 
 static VI: TrackingTexts = TrackingTexts {
@@ -104,6 +125,21 @@ static VI: TrackingTexts = TrackingTexts {
     search_link: "Tra cứu hồ sơ bằng mã và số điện thoại",
     filed_on: "Ngày nộp",
     status_unavailable: "Không tải được trạng thái",
+    office_note: "Ghi chú của cơ quan giải quyết:",
+    supplement_files: "Tải lên giấy tờ bổ sung",
+    supplement_files_hint: "Chụp rõ từng trang, hoặc chọn tệp có sẵn. Có thể tải lên nhiều tệp.",
+    supplement_note: "Lời nhắn cho cán bộ giải quyết",
+    supplement_note_hint: "Ví dụ: tệp nào là giấy tờ nào. Tối đa 1000 ký tự.",
+    supplement_submit: "Gửi giấy tờ bổ sung",
+    sending: "Đang gửi…",
+    wait_for_uploads: "Hãy chờ các tệp tải lên xong rồi gửi.",
+    supplement_sent: "Đã gửi giấy tờ bổ sung. Hồ sơ đã được chuyển lại cho cơ quan giải quyết.",
+    chars_left: "Còn {n} ký tự",
+    chars_over: "Quá {n} ký tự",
+    result_row: "Nhận kết quả",
+    new_promise_row: "Ngày hẹn lại trả kết quả",
+    rating: &rating::VI,
+    letter: &letter::VI,
 };
 
 static EN: TrackingTexts = TrackingTexts {
@@ -144,4 +180,19 @@ static EN: TrackingTexts = TrackingTexts {
     search_link: "Track a dossier by its code and phone number",
     filed_on: "Filed on",
     status_unavailable: "Status could not be loaded",
+    office_note: "Note from the office:",
+    supplement_files: "Upload the missing documents",
+    supplement_files_hint: "Photograph each page clearly, or choose files you already have. You may upload several files.",
+    supplement_note: "Message to the officer",
+    supplement_note_hint: "For example: which file is which document. Up to 1000 characters.",
+    supplement_submit: "Send the documents",
+    sending: "Sending…",
+    wait_for_uploads: "Please wait until every file has finished uploading.",
+    supplement_sent: "Your documents were sent. The dossier is back with the office.",
+    chars_left: "{n} characters left",
+    chars_over: "{n} characters too many",
+    result_row: "Getting your result",
+    new_promise_row: "New date for the result",
+    rating: &rating::EN,
+    letter: &letter::EN,
 };

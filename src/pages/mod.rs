@@ -5,6 +5,8 @@ mod prepare;
 mod procedure;
 mod receipt;
 mod search;
+mod staff;
+mod stats;
 mod tracking;
 
 pub use filing::Filing;
@@ -14,6 +16,8 @@ pub use prepare::Prepare;
 pub use procedure::ProcedureDetail;
 pub use receipt::Receipt;
 pub use search::SearchResults;
+pub use staff::{Inbox, StaffDossier, StaffLogin};
+pub use stats::PublicFigures;
 pub use tracking::{MyDossiers, Tracking, TrackingSearch};
 
 use leptos::prelude::*;

@@ -2,15 +2,13 @@
 //! with a QR code of the dossier's tracking page.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use motcua_api::date::format_vietnamese;
 use motcua_api::dossier::{DeliveryMethod, DossierReceipt, ReceivedDocument};
 
 use super::filing::tracking_url;
-use super::tracking::proof_for;
-use crate::api;
+use super::tracking::{Found, dossier_page};
+use crate::api::{self, Proof};
 use crate::components::layout::use_title;
-use crate::components::notice::{Loading, error_fallback};
 use crate::components::qr::QrCode;
 use crate::components::status::status_name;
 use crate::format::{date_with_weekday, file_size};
@@ -18,46 +16,12 @@ use crate::i18n::{FilingTexts, ftr, tr, ttr, use_filing_texts};
 
 #[component]
 pub fn Receipt() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let found = LocalResource::new(move || {
-        let code = params.read().get("code").unwrap_or_default();
-        let proof = proof_for(&code, query.read().get("token"));
-        async move {
-            match proof {
-                Some(proof) => api::receipt(&code, &proof).await.map(Some),
-                None => Ok(None),
-            }
-        }
-    });
+    let fetch = |code: String, proof: Proof| async move { api::receipt(&code, &proof).await };
+    let page = |found: Found<DossierReceipt>| view! { <ReceiptView receipt=found.value /> };
     view! {
         <div class="container receipt-page">
-            <Transition fallback=|| view! { <Loading /> }>
-                <ErrorBoundary fallback=error_fallback>
-                    {move || Suspend::new(async move {
-                        match found.await {
-                            Ok(Some(receipt)) => Ok(view! { <ReceiptView receipt=receipt /> }.into_any()),
-                            Ok(None) => Ok(view! { <NotFound /> }.into_any()),
-                            Err(error) if error.is_not_found() => Ok(view! { <NotFound /> }.into_any()),
-                            Err(error) => Err(error),
-                        }
-                    })}
-                </ErrorBoundary>
-            </Transition>
+            {dossier_page(fetch, page, ftr(|t| t.receipt_not_found))}
         </div>
-    }
-}
-
-#[component]
-fn NotFound() -> impl IntoView {
-    let texts = use_filing_texts();
-    use_title(move |_| Some(texts().receipt_not_found_title.to_string()));
-    view! {
-        <h1>{ftr(|t| t.receipt_not_found_title)}</h1>
-        <p>{ftr(|t| t.receipt_not_found)}</p>
-        <p>
-            <a href="/">{tr(|t| t.back_home)}</a>
-        </p>
     }
 }
 

@@ -69,6 +69,27 @@ function spawnServer(dataDir, addr) {
   });
 }
 
+/**
+ * Makes a staff account in the portal's data dir with `motcua create-staff`, the password given on
+ * stdin; resolves with the account.
+ */
+export function createStaff(dataDir, { username, role, unit = 'XA', password = 'mat-khau-thu-nghiem' }) {
+  const command = spawn(
+    join(ROOT, 'target', 'debug', 'motcua'),
+    ['create-staff', '--username', username, '--role', role, '--unit', unit, '--password-stdin', '--data-dir', dataDir],
+    { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } },
+  );
+  let output = '';
+  command.stdout.on('data', (chunk) => (output += chunk));
+  command.stderr.on('data', (chunk) => (output += chunk));
+  command.stdin.end(`${password}\n`);
+  return new Promise((resolveMade, reject) => {
+    command.once('exit', (code) =>
+      code === 0 ? resolveMade({ username, password, role, unit }) : reject(new Error(`create-staff exited with ${code}: ${output}`)),
+    );
+  });
+}
+
 /** Headless Chromium as Debian ships it; nothing is downloaded. */
 export function launchBrowser() {
   return chromium.launch({

@@ -18,7 +18,8 @@ pub fn router() -> Router<AppState> {
 }
 
 /// The figures of the dossiers received from `from` to `to` (by default the last 30 days), as of
-/// today; 400 naming the parameter for a bad period. Shared caches may keep them a minute.
+/// today; 400 naming the parameter for a bad period. Caches must ask again each time, so a
+/// dossier finished a moment ago is counted at once.
 async fn stats(
     State(state): State<AppState>,
     ApiQuery(raw): ApiQuery<RawStatsQuery>,
@@ -31,7 +32,7 @@ async fn stats(
         })?;
     let facts = state.store.dossier_facts(query.from, query.to).await?;
     Ok((
-        [(CACHE_CONTROL, "public, max-age=60")],
+        [(CACHE_CONTROL, "public, no-cache")],
         Json(tally(query, facts, today)),
     ))
 }

@@ -163,7 +163,7 @@ async fn figures_of_30_dossiers_match_the_hand_counts(backend: Backend) {
     fixture(&app).await;
     let response = app.get("/api/stats?from=01/06/2026&to=2026-06-30").await;
     assert_eq!(response.status().as_u16(), 200);
-    assert_eq!(response.headers()["cache-control"], "public, max-age=60");
+    assert_eq!(response.headers()["cache-control"], "public, no-cache");
     let stats: Value = response.json().await.unwrap();
     assert_eq!(stats["from"], "2026-06-01");
     assert_eq!(stats["to"], "2026-06-30");

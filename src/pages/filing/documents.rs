@@ -6,7 +6,7 @@ use motcua_api::dossier::UploadedFile;
 use motcua_api::filing::Step;
 use web_sys::HtmlInputElement;
 
-use super::upload::{Upload, Uploads, remove_file, take_files, upload_files};
+use super::upload::{UploadList, Uploads, remove_file, take_files, upload_files};
 use super::{Form, StepPage};
 use crate::api;
 use crate::components::fields::{described_by, field_error};
@@ -134,36 +134,6 @@ fn FileInputs(index: usize, uploads: Uploads) -> impl IntoView {
             </div>
         </div>
     }
-}
-
-/// Files being sent, with their progress, and files that could not be sent, with the reason.
-#[component]
-fn UploadList(uploads: Uploads) -> impl IntoView {
-    let texts = use_filing_texts();
-    let common = use_texts();
-    let row = move |upload: Upload| match upload.problem {
-        Some(problem) => view! {
-            <li class="upload upload-failed">
-                <p class="field-error" role="alert">
-                    {upload.name} ": " {move || problem.message(texts(), common())}
-                </p>
-            </li>
-        }
-        .into_any(),
-        None => view! {
-            <li class="upload">
-                <span class="file-name">{upload.name.clone()}</span>
-                <progress max="100" value=upload.percent aria-label=upload.name>
-                    {format!("{}%", upload.percent)}
-                </progress>
-                <span class="upload-percent">
-                    {move || format!("{} {}%", texts().uploading, upload.percent)}
-                </span>
-            </li>
-        }
-        .into_any(),
-    };
-    view! { <ul class="upload-list">{move || uploads.list().into_iter().map(row).collect_view()}</ul> }
 }
 
 /// The files attached to the document, as the draft keeps them.

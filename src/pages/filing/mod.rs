@@ -8,7 +8,7 @@ mod fields;
 mod filed;
 mod question;
 mod submit;
-mod upload;
+pub mod upload;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;

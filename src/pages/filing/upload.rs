@@ -11,7 +11,7 @@ use web_sys::{File, HtmlInputElement};
 use super::Form;
 use super::draft::{self, Draft};
 use crate::api;
-use crate::i18n::{FilingTexts, Texts};
+use crate::i18n::{FilingTexts, Texts, use_filing_texts, use_texts};
 
 /// Why a file was not attached.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,7 +103,8 @@ impl Uploads {
             .try_update(|list| list.retain(|upload| upload.key != key));
     }
 
-    fn in_progress(&self) -> usize {
+    /// Files being sent (without the ones that failed).
+    pub fn in_progress(&self) -> usize {
         self.list.with_untracked(|list| {
             list.iter()
                 .filter(|upload| upload.problem.is_none())
@@ -135,40 +136,61 @@ pub fn upload_files(
     files: Vec<File>,
     replaces: Option<String>,
 ) {
+    let attached = form
+        .draft
+        .with_untracked(|draft| draft.input.documents.get(&index).map_or(0, Vec::len));
+    let room = match replaces {
+        Some(_) => usize::MAX,
+        None => MAX_FILES_PER_DOCUMENT.saturating_sub(attached),
+    };
+    let code = form.code();
+    send_files(uploads, files, room, move |uploaded| {
+        let old = replaces.clone();
+        let attach = move |draft: &mut Draft| attach(draft, index, uploaded, old.as_deref());
+        if form.draft.is_open() {
+            form.draft.edit(attach);
+        } else {
+            draft::edit_stored(&code, attach);
+        }
+        if let Some(old) = replaces.clone() {
+            spawn_local(async move {
+                api::delete_upload(&old).await.ok();
+            });
+        }
+    });
+}
+
+/// Checks each file on the device, then sends the good ones at once: `room` is how many more
+/// files may be attached, `stored` takes each file the server kept. Shared by the filing form and
+/// the supplement of the tracking page.
+pub fn send_files(
+    uploads: Uploads,
+    files: Vec<File>,
+    room: usize,
+    stored: impl Fn(UploadedFile) + Clone + 'static,
+) {
     uploads.forget_problems();
     for file in files {
-        let attached = form
-            .draft
-            .with_untracked(|draft| draft.input.documents.get(&index).map_or(0, Vec::len));
-        let problem =
-            if replaces.is_none() && attached + uploads.in_progress() >= MAX_FILES_PER_DOCUMENT {
-                Some(UploadProblem::TooMany)
-            } else if file.size() > DEFAULT_MAX_UPLOAD_BYTES as f64 {
-                Some(UploadProblem::TooBig)
-            } else if !file.type_().is_empty()
-                && !ACCEPTED_CONTENT_TYPES.contains(&file.type_().as_str())
-            {
-                Some(UploadProblem::WrongType)
-            } else {
-                None
-            };
+        let problem = if uploads.in_progress() >= room {
+            Some(UploadProblem::TooMany)
+        } else if file.size() > DEFAULT_MAX_UPLOAD_BYTES as f64 {
+            Some(UploadProblem::TooBig)
+        } else if !file.type_().is_empty()
+            && !ACCEPTED_CONTENT_TYPES.contains(&file.type_().as_str())
+        {
+            Some(UploadProblem::WrongType)
+        } else {
+            None
+        };
         let failed = problem.is_some();
         let key = uploads.add(file.name(), problem);
         if !failed {
-            spawn_local(send(form, uploads, index, file, key, replaces.clone()));
+            spawn_local(send(uploads, file, key, stored.clone()));
         }
     }
 }
 
-async fn send(
-    form: Form,
-    uploads: Uploads,
-    index: usize,
-    file: File,
-    key: u32,
-    replaces: Option<String>,
-) {
-    let code = form.code();
+async fn send(uploads: Uploads, file: File, key: u32, stored: impl Fn(UploadedFile)) {
     let result = api::upload(&file, move |percent| {
         uploads.change(key, |upload| upload.percent = percent);
     })
@@ -176,16 +198,7 @@ async fn send(
     match result {
         Ok(uploaded) => {
             uploads.finish(key);
-            let old = replaces.clone();
-            let attach = move |draft: &mut Draft| attach(draft, index, uploaded, old.as_deref());
-            if form.draft.is_open() {
-                form.draft.edit(attach);
-            } else {
-                draft::edit_stored(&code, attach);
-            }
-            if let Some(old) = replaces {
-                api::delete_upload(&old).await.ok();
-            }
+            stored(uploaded);
         }
         Err(error) => {
             uploads.change(key, |upload| {
@@ -221,4 +234,34 @@ pub fn remove_file(form: Form, index: usize, id: String) {
     spawn_local(async move {
         api::delete_upload(&id).await.ok();
     });
+}
+
+/// Files being sent, with their progress, and files that could not be sent, with the reason.
+#[component]
+pub fn UploadList(uploads: Uploads) -> impl IntoView {
+    let texts = use_filing_texts();
+    let common = use_texts();
+    let row = move |upload: Upload| match upload.problem {
+        Some(problem) => view! {
+            <li class="upload upload-failed">
+                <p class="field-error" role="alert">
+                    {upload.name} ": " {move || problem.message(texts(), common())}
+                </p>
+            </li>
+        }
+        .into_any(),
+        None => view! {
+            <li class="upload">
+                <span class="file-name">{upload.name.clone()}</span>
+                <progress max="100" value=upload.percent aria-label=upload.name>
+                    {format!("{}%", upload.percent)}
+                </progress>
+                <span class="upload-percent">
+                    {move || format!("{} {}%", texts().uploading, upload.percent)}
+                </span>
+            </li>
+        }
+        .into_any(),
+    };
+    view! { <ul class="upload-list">{move || uploads.list().into_iter().map(row).collect_view()}</ul> }
 }

@@ -2,76 +2,34 @@
 //! the token saved when it was filed on this device, or the phone it was just found with.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use motcua_api::apology::current_promise;
 use motcua_api::date::{format_vietnamese, vietnam_local_time};
 use motcua_api::dossier::DossierStatus;
 use motcua_api::query::percent_encode;
+use motcua_api::rating::can_be_rated;
 use motcua_api::tracking::{Deadline, DossierTracking, TimelineEntry};
 
-use super::proof_for;
+use super::apology::{ApologyLetters, LetterContext};
+use super::rating::RatingSection;
+use super::supplement::SupplementTodo;
+use super::{Found, dossier_page};
 use crate::api::{self, Proof};
 use crate::components::layout::{focus_heading, use_title};
-use crate::components::notice::{Loading, error_fallback};
 use crate::components::status::{StatusTag, status_name};
 use crate::format::date_with_weekday;
-use crate::i18n::{TrackingTexts, ftr, tr, ttr, use_filing_texts, use_tracking_texts};
+use crate::i18n::{
+    TrackingTexts, ftr, tr, ttr, use_filing_texts, use_language, use_tracking_texts,
+};
 use crate::pages::filing::receipt_url;
 
 #[component]
 pub fn Tracking() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let found = LocalResource::new(move || {
-        let code = params.read().get("code").unwrap_or_default().to_uppercase();
-        let proof = proof_for(&code, query.read().get("token"));
-        async move {
-            match proof {
-                Some(proof) => {
-                    let token = match &proof {
-                        Proof::Token(token) => Some(token.clone()),
-                        Proof::Phone(_) => None,
-                    };
-                    api::track(&code, &proof)
-                        .await
-                        .map(|dossier| Some((dossier, token)))
-                }
-                None => Ok(None),
-            }
-        }
-    });
-    view! {
-        <div class="container tracking">
-            <Transition fallback=|| view! { <Loading /> }>
-                <ErrorBoundary fallback=error_fallback>
-                    {move || Suspend::new(async move {
-                        match found.await {
-                            Ok(Some((dossier, token))) => {
-                                Ok(view! { <TrackingView dossier=dossier token=token /> }.into_any())
-                            }
-                            Ok(None) => Ok(view! { <NotFound /> }.into_any()),
-                            Err(error) if error.is_not_found() => Ok(view! { <NotFound /> }.into_any()),
-                            Err(error) => Err(error),
-                        }
-                    })}
-                </ErrorBoundary>
-            </Transition>
-        </div>
-    }
-}
-
-/// No proof on this device, or one that does not open the dossier: the same page either way.
-#[component]
-fn NotFound() -> impl IntoView {
-    let texts = use_filing_texts();
-    use_title(move |_| Some(texts().receipt_not_found_title.to_string()));
-    focus_heading();
-    view! {
-        <h1 tabindex="-1">{ftr(|t| t.receipt_not_found_title)}</h1>
-        <p>{ttr(|t| t.not_found)}</p>
-        <p>
-            <a href="/tra-cuu">{ttr(|t| t.search_link)}</a>
-        </p>
-    }
+    // The dossier whose supplement was just sent: outlives the page drawn again, to say so.
+    let sent = RwSignal::new(None::<String>);
+    let fetch = |code: String, proof: Proof| async move { api::track(&code, &proof).await };
+    let page =
+        move |found: Found<DossierTracking>| view! { <TrackingView found=found sent=sent /> };
+    view! { <div class="container tracking">{dossier_page(fetch, page, ttr(|t| t.not_found))}</div> }
 }
 
 /// The deadline in words; none for a dossier refused or withdrawn, which has no result to wait for.
@@ -113,24 +71,32 @@ fn moment(unix_secs: i64, texts: &TrackingTexts) -> String {
 }
 
 #[component]
-fn TrackingView(dossier: DossierTracking, token: Option<String>) -> impl IntoView {
+fn TrackingView(found: Found<DossierTracking>, sent: RwSignal<Option<String>>) -> impl IntoView {
     let texts = use_tracking_texts();
     let filing = use_filing_texts();
-    let name = dossier.procedure_name.clone();
+    let name = found.value.procedure_name.clone();
     use_title(move |_| Some(name.clone()));
     focus_heading();
-    let DossierTracking {
+    let Found {
+        value: dossier,
         code,
+        proof,
+        reload,
+    } = found;
+    let DossierTracking {
         procedure_name,
         agency,
         status,
+        received_on,
         promised_date,
         processing_time,
         timeline,
         deadline,
+        supplement,
+        apology_letters,
+        result_note,
         ..
     } = dossier;
-    let code = code.to_string();
     let promised = promised_date.map(|date| {
         view! {
             <div class="summary-row">
@@ -141,11 +107,29 @@ fn TrackingView(dossier: DossierTracking, token: Option<String>) -> impl IntoVie
             </div>
         }
     });
+    // The deadline stays counted against the receipt's date; the letters' new date is told apart.
+    let new_promise = (!apology_letters.is_empty())
+        .then(|| current_promise(promised_date, &apology_letters))
+        .flatten()
+        .map(|date| {
+            view! {
+                <div class="summary-row summary-row-highlight">
+                    <dt class="summary-key">{ttr(|t| t.new_promise_row)}</dt>
+                    <dd class="summary-value">
+                        <strong id="new-promised-date">
+                            {move || date_with_weekday(date, filing())}
+                        </strong>
+                    </dd>
+                </div>
+            }
+        });
     let late = matches!(
         deadline,
         Deadline::Overdue { .. } | Deadline::Finished { on_time: false }
     );
-    let deadline = deadline_text(status, deadline, texts()).is_some().then(|| {
+    let lang = use_language();
+    let shown = deadline_text(status, deadline, lang.get_untracked().tracking()).is_some();
+    let deadline = shown.then(|| {
         view! {
             <div class="summary-row">
                 <dt class="summary-key">{ttr(|t| t.deadline_row)}</dt>
@@ -157,31 +141,61 @@ fn TrackingView(dossier: DossierTracking, token: Option<String>) -> impl IntoVie
             </div>
         }
     });
+    let result = result_note
+        .filter(|note| !note.trim().is_empty())
+        .map(|note| {
+            view! {
+                <div class="summary-row summary-row-highlight">
+                    <dt class="summary-key">{ttr(|t| t.result_row)}</dt>
+                    <dd class="summary-value">
+                        <strong id="result-note">{note}</strong>
+                    </dd>
+                </div>
+            }
+        });
+    // Said by the page drawn again after the sending, not by the one still waiting.
+    let answered = (status != DossierStatus::NeedsSupplement).then(|| code.clone());
+    let sent_notice = move || {
+        (answered.is_some() && sent.with(|sent| *sent == answered)).then(|| {
+            view! {
+                <p id="supplement-sent" class="notice notice-success" role="status">
+                    {ttr(|t| t.supplement_sent)}
+                </p>
+            }
+        })
+    };
     let todo = (status == DossierStatus::NeedsSupplement).then(|| {
-        let note = timeline
+        let fallback_note = timeline
             .iter()
             .rev()
             .find(|entry| entry.status == DossierStatus::NeedsSupplement)
             .map(|entry| entry.note.clone())
             .unwrap_or_default();
         view! {
-            <section class="todo" aria-labelledby="todo-heading">
-                <h2 id="todo-heading">{ttr(|t| t.todo_heading)}</h2>
-                <p>{ttr(|t| t.todo_supplement)}</p>
-                <p class="todo-note">{note}</p>
-                <p>{ttr(|t| t.todo_after)}</p>
-            </section>
+            <SupplementTodo
+                code=code.clone()
+                proof=proof.clone()
+                request=supplement
+                fallback_note=fallback_note
+                reload=reload
+                sent=sent
+            />
         }
     });
+    let letters = (!apology_letters.is_empty()).then(|| {
+        let context = LetterContext {
+            code: code.clone(),
+            procedure_name: procedure_name.clone(),
+            received_on,
+        };
+        view! { <ApologyLetters letters=apology_letters context=context proof=proof.clone() /> }
+    });
+    let rating = can_be_rated(status)
+        .then(|| view! { <RatingSection code=code.clone() proof=proof.clone() /> });
     // Without the token (found by phone), the receipt page finds the phone in this tab.
-    let receipt_link = match &token {
-        Some(token) => receipt_url(&code, token),
-        None => format!("/ho-so/{}/phieu-tiep-nhan", percent_encode(&code)),
-    };
-    let receipt = view! {
-        <p class="no-print">
-            <a href=receipt_link>{ttr(|t| t.view_receipt)}</a>
-        </p>
+    let receipt_link = match &proof {
+        Proof::Token(token) => receipt_url(&code, token),
+        Proof::Phone(_) => format!("/ho-so/{}/phieu-tiep-nhan", percent_encode(&code)),
     };
     let entries = timeline
         .into_iter()
@@ -190,6 +204,7 @@ fn TrackingView(dossier: DossierTracking, token: Option<String>) -> impl IntoVie
         .collect_view();
     view! {
         <h1 tabindex="-1">{procedure_name}</h1>
+        {sent_notice}
         {todo}
         <dl class="summary-list tracking-summary">
             <div class="summary-row">
@@ -205,7 +220,9 @@ fn TrackingView(dossier: DossierTracking, token: Option<String>) -> impl IntoVie
                 </dd>
             </div>
             {promised}
+            {new_promise}
             {deadline}
+            {result}
             <div class="summary-row">
                 <dt class="summary-key">{ftr(|t| t.agency_row)}</dt>
                 <dd class="summary-value">{agency}</dd>
@@ -215,13 +232,17 @@ fn TrackingView(dossier: DossierTracking, token: Option<String>) -> impl IntoVie
                 <dd class="summary-value">{processing_time}</dd>
             </div>
         </dl>
+        {letters}
+        {rating}
         <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{ttr(|t| t.timeline_heading)}</h2>
             <p class="hint">{ttr(|t| t.timeline_order)}</p>
             <ol id="tracking-timeline" class="timeline">{entries}</ol>
         </section>
-        {receipt}
-        <p>
+        <p class="no-print">
+            <a href=receipt_link>{ttr(|t| t.view_receipt)}</a>
+        </p>
+        <p class="no-print">
             <a href="/tra-cuu">{ttr(|t| t.track_another)}</a>
         </p>
     }

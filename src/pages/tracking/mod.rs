@@ -1,11 +1,17 @@
 //! Following a dossier: `/tra-cuu` (find it by code and phone), `/ho-so/{code}` (where it stands)
 //! and `/ho-so-cua-toi` (the dossiers filed on this device).
 
+mod apology;
 mod dossier;
+mod form;
+mod lookup;
 mod mine;
+mod rating;
 mod search;
+mod supplement;
 
 pub use dossier::Tracking;
+pub use lookup::{Found, dossier_page};
 pub use mine::MyDossiers;
 pub use search::TrackingSearch;
 
