@@ -1,5 +1,6 @@
 // The real portal for browser tests: the debug `motcua` binary serving the built `dist/`
-// over a fresh SQLite data dir with the demo catalog, and Debian's headless Chromium.
+// over a fresh SQLite data dir with the demo catalog, and Debian's headless Chromium. Set
+// `MOTCUA_TEST_DIST` to test another build of the front-end than `dist/`.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,7 +49,7 @@ export async function startServer() {
 function spawnServer(dataDir, addr) {
   const server = spawn(
     join(ROOT, 'target', 'debug', 'motcua'),
-    ['serve', '--demo', '--addr', addr, '--data-dir', dataDir, '--dist', join(ROOT, 'dist')],
+    ['serve', '--demo', '--addr', addr, '--data-dir', dataDir, '--dist', process.env.MOTCUA_TEST_DIST ?? join(ROOT, 'dist')],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } },
   );
   return new Promise((resolveStarted, reject) => {
