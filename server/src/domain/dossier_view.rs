@@ -2,17 +2,16 @@
 //! the required documents beside what came, the timeline, the deadline and what can be done.
 
 use motcua_api::Procedure;
-use motcua_api::date::{self, Date};
-use motcua_api::dossier::{DeliveryMethod, DossierCode, DossierStatus};
+use motcua_api::date::Date;
 use motcua_api::filing::ValidDossier;
 use motcua_api::staff::{
-    AnswerView, ApplicantView, Channel, DocumentCheck, DossierResult, StaffDossierView, StaffFile,
-    StaffRole,
+    AnswerView, ApplicantView, DocumentCheck, DossierResult, StaffDossierView, StaffFile, StaffRole,
 };
 use motcua_api::tracking;
 use motcua_api::workflow::allowed_actions;
 
 use crate::domain::apology::apology_due;
+use crate::domain::columns::Columns;
 use crate::domain::tracking::timeline;
 use crate::store::{DossierUpload, StaffRecord, Store};
 
@@ -26,16 +25,12 @@ pub async fn staff_view(
     role: StaffRole,
     today: Date,
 ) -> anyhow::Result<StaffDossierView> {
-    let bad = |what: &str| anyhow::anyhow!("dossier {}: bad {what}", record.code);
     let procedure: Procedure = serde_json::from_str(&record.procedure_snapshot)?;
     let dossier: ValidDossier = serde_json::from_str(&record.body)?;
-    let status = DossierStatus::parse(&record.status).ok_or_else(|| bad("status"))?;
-    let iso = |text: Option<&str>, what: &str| {
-        text.map(|text| date::parse_iso(text).ok_or_else(|| bad(what)))
-            .transpose()
-    };
-    let promised_date = iso(record.promised_date.as_deref(), "promised_date")?;
-    let finished_on = iso(record.finished_on.as_deref(), "finished_on")?;
+    let columns = Columns::of(&record.code);
+    let status = columns.status(&record.status, "status")?;
+    let promised_date = columns.optional_date(record.promised_date.as_deref(), "promised_date")?;
+    let finished_on = columns.optional_date(record.finished_on.as_deref(), "finished_on")?;
     let uploads = store.dossier_uploads(&record.id).await?;
     let checked = store.checked_documents(&record.id).await?;
     let result = (record.result_note.is_some() || record.result_upload_id.is_some()).then(|| {
@@ -48,17 +43,17 @@ pub async fn staff_view(
         }
     });
     Ok(StaffDossierView {
-        code: DossierCode::try_from(record.code.as_str()).map_err(|_| bad("code"))?,
+        code: columns.code()?,
         version: record.version,
         status,
-        channel: Channel::parse(&record.channel).ok_or_else(|| bad("channel"))?,
+        channel: columns.channel(&record.channel)?,
         unit: record.unit.clone(),
         applicant: applicant_view(&dossier),
         answers: answers(&procedure, &dossier),
         documents: checklist(&procedure, &uploads, &checked),
-        delivery: DeliveryMethod::parse(&record.delivery).ok_or_else(|| bad("delivery"))?,
+        delivery: columns.delivery(&record.delivery)?,
         submitted_at: record.submitted_at,
-        received_on: date::parse_iso(&record.received_on).ok_or_else(|| bad("received_on"))?,
+        received_on: columns.date(&record.received_on, "received_on")?,
         promised_date,
         deadline: tracking::deadline(status, promised_date, finished_on, today),
         timeline: timeline(store, &record.id, &record.code).await?,

@@ -2,15 +2,15 @@
 //! attachments; and its receipt (phiếu tiếp nhận và hẹn trả kết quả).
 
 use motcua_api::calendar;
-use motcua_api::date::{self, vietnam_local_time};
+use motcua_api::date::vietnam_local_time;
 use motcua_api::dossier::{
-    DeliveryMethod, DossierCode, DossierReceipt, DossierStatus, ReceivedDocument, ReceivedFile,
-    mask_phone, receiving_unit,
+    DossierReceipt, DossierStatus, ReceivedDocument, ReceivedFile, mask_phone, receiving_unit,
 };
 use motcua_api::filing::{DossierInput, FieldErrors, ValidDossier, validate};
 use motcua_api::staff::Channel;
 use motcua_api::{ChannelKind, Procedure, ProcessingTime};
 
+use crate::domain::columns::Columns;
 use crate::error::{AppError, AppResult};
 use crate::ids::{new_id, random_token, sha256_hex};
 use crate::store::{DossierRecord, NewDossier, Store, Submission};
@@ -180,25 +180,21 @@ pub async fn receipt(store: &Store, record: &DossierRecord) -> anyhow::Result<Do
         })
         .filter(|document| !document.files.is_empty())
         .collect();
-    let bad = |what: &str| anyhow::anyhow!("dossier {}: bad {what}", record.code);
+    let columns = Columns::of(&record.code);
     Ok(DossierReceipt {
-        code: DossierCode::try_from(record.code.as_str()).map_err(|_| bad("code"))?,
-        status: DossierStatus::parse(&record.status).ok_or_else(|| bad("status"))?,
+        code: columns.code()?,
+        status: columns.status(&record.status, "status")?,
         procedure_code: procedure.code,
         procedure_name: procedure.name,
         agency: procedure.agency,
         applicant_name: record.applicant_name.clone(),
         phone_masked: mask_phone(&record.phone),
         submitted_at: record.submitted_at,
-        received_on: date::parse_iso(&record.received_on).ok_or_else(|| bad("received_on"))?,
-        promised_date: record
-            .promised_date
-            .as_deref()
-            .map(|text| date::parse_iso(text).ok_or_else(|| bad("promised_date")))
-            .transpose()?,
+        received_on: columns.date(&record.received_on, "received_on")?,
+        promised_date: columns.optional_date(record.promised_date.as_deref(), "promised_date")?,
         processing_time: record.processing_time.clone(),
         documents,
-        delivery: DeliveryMethod::parse(&record.delivery).ok_or_else(|| bad("delivery"))?,
+        delivery: columns.delivery(&record.delivery)?,
         tracking_token: record.tracking_token.clone(),
     })
 }

@@ -1,11 +1,12 @@
 //! The staff inbox: the dossiers of the officer's unit, by tab, filtered and searched.
 
 use motcua_api::date::{self, Date};
-use motcua_api::dossier::{DossierCode, DossierStatus};
-use motcua_api::staff::{Channel, INBOX_PAGE_SIZE, InboxItem, InboxPage, InboxQuery, TabCount};
+use motcua_api::dossier::DossierCode;
+use motcua_api::staff::{INBOX_PAGE_SIZE, InboxItem, InboxPage, InboxQuery, TabCount};
 use motcua_api::tracking;
 use serde::Deserialize;
 
+use crate::domain::columns::Columns;
 use crate::store::{InboxFilter, InboxRow, Store, name_search_key};
 
 /// Seconds between Unix midnight and midnight in Vietnam (UTC+7).
@@ -81,22 +82,18 @@ struct ProcedureName {
 }
 
 fn item_of(row: &InboxRow, today: Date) -> anyhow::Result<InboxItem> {
-    let bad = |what: &str| anyhow::anyhow!("dossier {}: bad {what}", row.code);
-    let status = DossierStatus::parse(&row.status).ok_or_else(|| bad("status"))?;
-    let iso = |text: Option<&str>, what: &str| {
-        text.map(|text| date::parse_iso(text).ok_or_else(|| bad(what)))
-            .transpose()
-    };
-    let promised_date = iso(row.promised_date.as_deref(), "promised_date")?;
-    let finished_on = iso(row.finished_on.as_deref(), "finished_on")?;
+    let columns = Columns::of(&row.code);
+    let status = columns.status(&row.status, "status")?;
+    let promised_date = columns.optional_date(row.promised_date.as_deref(), "promised_date")?;
+    let finished_on = columns.optional_date(row.finished_on.as_deref(), "finished_on")?;
     let procedure: ProcedureName = serde_json::from_str(&row.procedure_snapshot)?;
     Ok(InboxItem {
-        code: DossierCode::try_from(row.code.as_str()).map_err(|_| bad("code"))?,
+        code: columns.code()?,
         procedure_code: row.procedure_code.clone(),
         procedure_name: procedure.name,
         applicant_name: row.applicant_name.clone(),
         status,
-        channel: Channel::parse(&row.channel).ok_or_else(|| bad("channel"))?,
+        channel: columns.channel(&row.channel)?,
         submitted_at: row.submitted_at,
         promised_date,
         deadline: tracking::deadline(status, promised_date, finished_on, today),

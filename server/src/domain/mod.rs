@@ -1,6 +1,7 @@
 //! What the portal does, between the HTTP routes and the store.
 
 pub mod apology;
+pub mod columns;
 pub mod counter;
 pub mod dossier_view;
 pub mod filing;

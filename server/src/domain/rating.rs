@@ -1,9 +1,9 @@
 //! Rating a dossier (đánh giá mức độ hài lòng): once, after its result is handed over or it is
 //! refused.
 
-use motcua_api::dossier::{DossierCode, DossierStatus};
 use motcua_api::rating::{self, DossierRating, Rating, RatingInput, can_be_rated};
 
+use crate::domain::columns::Columns;
 use crate::error::{AppError, AppResult};
 use crate::store::{DossierRecord, RatingRecord, Store};
 
@@ -15,8 +15,8 @@ pub async fn rate(
     input: &RatingInput,
     now: i64,
 ) -> AppResult<DossierRating> {
-    let bad = |what: &str| anyhow::anyhow!("dossier {}: bad {what}", record.code);
-    let status = DossierStatus::parse(&record.status).ok_or_else(|| bad("status"))?;
+    let columns = Columns::of(&record.code);
+    let status = columns.status(&record.status, "status")?;
     if !can_be_rated(status) {
         return Err(AppError::NotRatable);
     }
@@ -33,7 +33,7 @@ pub async fn rate(
         return Err(AppError::AlreadyRated);
     }
     Ok(DossierRating {
-        code: DossierCode::try_from(record.code.as_str()).map_err(|_| bad("code"))?,
+        code: columns.code()?,
         rating,
         rated_at: now,
     })
@@ -48,7 +48,7 @@ pub async fn rating_of(store: &Store, record: &DossierRecord) -> AppResult<Dossi
     let bad = |what: &str| anyhow::anyhow!("dossier {}: bad {what}", record.code);
     let score = |score: i32, what: &str| u8::try_from(score).map_err(|_| bad(what));
     Ok(DossierRating {
-        code: DossierCode::try_from(record.code.as_str()).map_err(|_| bad("code"))?,
+        code: Columns::of(&record.code).code()?,
         rating: Rating {
             satisfaction: score(stored.satisfaction, "satisfaction")?,
             guidance_clear: score(stored.guidance_clear, "guidance_clear")?,

@@ -13,6 +13,7 @@ use motcua_api::tracking::{
 };
 use motcua_api::workflow::{promise_after_pause, status_after_supplement};
 
+use crate::domain::columns::Columns;
 use crate::domain::tracking::tracking;
 use crate::error::{AppError, AppResult};
 use crate::ids::is_id;
@@ -43,16 +44,12 @@ pub async fn send_supplement(
         .open_supplement(&record.id)
         .await?
         .ok_or_else(not_asked)?;
-    let bad = |what: &str| anyhow::anyhow!("dossier {}: bad {what}", record.code);
-    let before =
-        DossierStatus::parse(&request.status_before).ok_or_else(|| bad("status_before"))?;
-    let paused_on = date::parse_iso(&request.paused_on).ok_or_else(|| bad("paused_on"))?;
+    let columns = Columns::of(&record.code);
+    let before = columns.status(&request.status_before, "status_before")?;
+    let paused_on = columns.date(&request.paused_on, "paused_on")?;
     let today = vietnam_local_time(now).date;
-    let promised_date = record
-        .promised_date
-        .as_deref()
-        .map(|text| date::parse_iso(text).ok_or_else(|| bad("promised_date")))
-        .transpose()?
+    let promised_date = columns
+        .optional_date(record.promised_date.as_deref(), "promised_date")?
         .map(|promised| promise_after_pause(promised, paused_on, today));
     let citizen_note = tidy(&input.note);
     let mut note = "Công dân đã bổ sung giấy tờ.".to_string();
@@ -93,7 +90,7 @@ pub async fn send_supplement(
     let record = store
         .dossier_by_code(&record.code)
         .await?
-        .ok_or_else(|| bad("row, vanished"))?;
+        .ok_or_else(|| anyhow::anyhow!("dossier {}: vanished", record.code))?;
     Ok(tracking(store, &record, today).await?)
 }
 

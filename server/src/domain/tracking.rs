@@ -1,10 +1,11 @@
 //! Tracking a dossier: its status, its timeline and where it stands against its promised date.
 
 use motcua_api::Procedure;
-use motcua_api::date::{self, Date};
-use motcua_api::dossier::{DossierCode, DossierStatus};
+use motcua_api::date::Date;
+use motcua_api::dossier::DossierStatus;
 use motcua_api::tracking::{self, DossierTracking, SupplementRequest, TimelineEntry};
 
+use crate::domain::columns::Columns;
 use crate::store::{DossierRecord, Store};
 
 /// What the citizen tracking a stored dossier sees on `today` (a Vietnamese date).
@@ -14,14 +15,10 @@ pub async fn tracking(
     today: Date,
 ) -> anyhow::Result<DossierTracking> {
     let procedure: Procedure = serde_json::from_str(&record.procedure_snapshot)?;
-    let bad = |what: &str| anyhow::anyhow!("dossier {}: bad {what}", record.code);
-    let status = DossierStatus::parse(&record.status).ok_or_else(|| bad("status"))?;
-    let iso = |text: Option<&str>, what: &str| {
-        text.map(|text| date::parse_iso(text).ok_or_else(|| bad(what)))
-            .transpose()
-    };
-    let promised_date = iso(record.promised_date.as_deref(), "promised_date")?;
-    let finished_on = iso(record.finished_on.as_deref(), "finished_on")?;
+    let columns = Columns::of(&record.code);
+    let status = columns.status(&record.status, "status")?;
+    let promised_date = columns.optional_date(record.promised_date.as_deref(), "promised_date")?;
+    let finished_on = columns.optional_date(record.finished_on.as_deref(), "finished_on")?;
     let supplement = match status {
         DossierStatus::NeedsSupplement => {
             store
@@ -40,13 +37,13 @@ pub async fn tracking(
         _ => None,
     };
     Ok(DossierTracking {
-        code: DossierCode::try_from(record.code.as_str()).map_err(|_| bad("code"))?,
+        code: columns.code()?,
         procedure_code: procedure.code,
         procedure_name: procedure.name,
         agency: procedure.agency,
         status,
         submitted_at: record.submitted_at,
-        received_on: date::parse_iso(&record.received_on).ok_or_else(|| bad("received_on"))?,
+        received_on: columns.date(&record.received_on, "received_on")?,
         promised_date,
         processing_time: record.processing_time.clone(),
         timeline: timeline(store, &record.id, &record.code).await?,
@@ -70,8 +67,7 @@ pub async fn timeline(
         .map(|event| {
             Ok(TimelineEntry {
                 at: event.at,
-                status: DossierStatus::parse(&event.status)
-                    .ok_or_else(|| anyhow::anyhow!("dossier {code}: bad event status"))?,
+                status: Columns::of(code).status(&event.status, "event status")?,
                 office: event.office,
                 note: event.note,
             })

@@ -4,7 +4,7 @@
 use motcua_api::Procedure;
 use motcua_api::applicant::tidy;
 use motcua_api::date::{Date, vietnam_local_time};
-use motcua_api::dossier::{DossierCode, DossierStatus};
+use motcua_api::dossier::DossierCode;
 use motcua_api::filing::{FieldErrors, ValidDossier};
 use motcua_api::staff::{
     ActionInput, AuditEntry, DocumentCheckInput, Permission, StaffDossierView,
@@ -12,6 +12,7 @@ use motcua_api::staff::{
 use motcua_api::workflow::{INVALID_ACTION, Refusal, STALE_DOSSIER, StaffAction, next_status};
 
 use crate::auth::Officer;
+use crate::domain::columns::Columns;
 use crate::domain::dossier_view::{is_checklist_line, staff_view};
 use crate::error::{AppError, AppResult};
 use crate::ids::{is_id, new_id};
@@ -162,8 +163,7 @@ pub async fn act(
     now: i64,
 ) -> AppResult<StaffDossierView> {
     let record = dossier_of_unit(store, officer, code).await?;
-    let current = DossierStatus::parse(&record.status)
-        .ok_or_else(|| anyhow::anyhow!("dossier {}: bad status", record.code))?;
+    let current = Columns::of(&record.code).status(&record.status, "status")?;
     let kind = input.action.kind();
     let next = next_status(officer.role, current, kind);
     if next == Err(Refusal::NotPermitted) {
