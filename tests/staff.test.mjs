@@ -4,7 +4,7 @@
 // sees the result, rates the service, and the public figures count it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createStaff, launchBrowser, startServer, watchForErrors } from './support/portal.mjs';
+import { createStaff, launchBrowser, signIn, startServer, watchForErrors } from './support/portal.mjs';
 import {
   PHONE_VIEWPORT,
   fillApplicant,
@@ -43,16 +43,6 @@ async function figures(page, url) {
   await page.locator('svg#stats-chart').waitFor();
   const number = async (id) => Number((await page.locator(id).textContent()).replace(/\D/g, ''));
   return { received: await number('#stats-received'), onTime: await number('#stats-on-time') };
-}
-
-async function signIn(page, url, { username, password }) {
-  await page.goto(`${url}/can-bo`);
-  await page.waitForURL(/\/can-bo\/dang-nhap/);
-  await page.locator('#staff-username').fill(username);
-  await page.locator('#staff-password').fill(password);
-  await page.locator('#staff-sign-in').click();
-  await page.waitForURL(/\/can-bo(\?|$)/);
-  assert.equal((await page.locator('#staff-officer-name').textContent()).trim(), username);
 }
 
 /** Takes a one-click action (with its confirm step) and waits for the new status. */

@@ -23,20 +23,23 @@ use crate::domain::apology::spawn_overdue_watch;
 use crate::domain::uploads::spawn_sweeper;
 use crate::files::FileStore;
 use crate::routes;
+use crate::security::SecurityHeaders;
 use crate::state::AppState;
 use crate::store::Store;
 use crate::throttle::FailedLookups;
 
 /// The API under `/api` and the front-end from `dist`, every other path answered by
-/// `index.html` so deep links such as `/thu-tuc/1.001193` load the app.
+/// `index.html` so deep links such as `/thu-tuc/1.001193` load the app. Every response carries
+/// the security headers, HSTS included where the portal is served over HTTPS (secure cookies).
 pub fn router(state: AppState, dist: &Path) -> Router {
     let front_end = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
     let api = routes::router(state.max_upload_bytes).layer(CompressionLayer::new());
-    Router::new()
+    let security = SecurityHeaders::for_dist(dist, state.sessions.secure_cookies);
+    let app = Router::new()
         .nest("/api", api)
         .with_state(state)
-        .fallback_service(front_end)
-        .layer(TraceLayer::new_for_http())
+        .fallback_service(front_end);
+    security.apply(app).layer(TraceLayer::new_for_http())
 }
 
 /// Loads the demo catalog when asked and builds the state.

@@ -72,8 +72,8 @@ pub struct ServeArgs {
     /// Largest attachment accepted, in bytes.
     #[arg(long, env = "MOTCUA_MAX_UPLOAD_BYTES", default_value_t = DEFAULT_MAX_UPLOAD_BYTES)]
     pub max_upload_bytes: u64,
-    /// Mark the staff session cookie `Secure` (sent over HTTPS only): set it where the portal is
-    /// served over HTTPS, directly or behind a proxy.
+    /// Mark the staff session cookie `Secure` (sent over HTTPS only) and send HSTS: set it where
+    /// the portal is served over HTTPS, directly or behind a proxy.
     #[arg(long, env = "MOTCUA_SECURE_COOKIES")]
     pub secure_cookies: bool,
     #[command(flatten)]

@@ -34,6 +34,9 @@ pub enum AppError {
     /// An upload over the size limit; the message says the limit.
     #[error("payload too large")]
     PayloadTooLarge(String),
+    /// A JSON body over the API's size limit.
+    #[error("request body too large")]
+    BodyTooLarge,
     /// An upload of a kind the portal does not take; the message says which kinds it does.
     #[error("unsupported media type: {0}")]
     UnsupportedMedia(String),
@@ -138,6 +141,9 @@ impl From<PathRejection> for AppError {
 impl From<JsonRejection> for AppError {
     fn from(rejection: JsonRejection) -> Self {
         tracing::debug!(%rejection, "JSON body rejected");
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            return AppError::BodyTooLarge;
+        }
         AppError::BadRequest("Dữ liệu gửi lên không đúng định dạng JSON của hồ sơ.".into())
     }
 }
@@ -182,6 +188,12 @@ impl IntoResponse for AppError {
                 "payload_too_large",
                 message.clone(),
                 Some(file(&message)),
+            ),
+            AppError::BodyTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                "Dữ liệu gửi lên quá lớn (tối đa 1 MB).".into(),
+                None,
             ),
             AppError::UnsupportedMedia(message) => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,

@@ -10,6 +10,7 @@ pub mod error;
 pub mod files;
 pub mod ids;
 pub mod routes;
+pub mod security;
 pub mod state;
 pub mod store;
 pub mod throttle;

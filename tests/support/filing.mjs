@@ -17,10 +17,13 @@ export async function makeFiles(browser) {
   return { pdf, png };
 }
 
-/** Presses "Tiếp tục" and waits for the next page's URL to end with `next`. */
+/**
+ * Presses "Tiếp tục" and waits for the next page's URL to end with `slug`: the same pages serve
+ * online filing (`/thu-tuc/{code}/nop-ho-so/…`) and filing at the counter (`/can-bo/nop-tai-quay/{code}/…`).
+ */
 export async function next(page, slug) {
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await page.waitForURL(new RegExp(`/nop-ho-so/${slug}(\\?|$)`));
+  await page.waitForURL(new RegExp(`/${PROCEDURE}(/nop-ho-so)?/${slug}(\\?|$)`));
 }
 
 export async function startFiling(page, url) {

@@ -1,6 +1,7 @@
 // The real portal for browser tests: the debug `motcua` binary serving the built `dist/`
 // over a fresh SQLite data dir with the demo catalog, and Debian's headless Chromium. Set
 // `MOTCUA_TEST_DIST` to test another build of the front-end than `dist/`.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,6 +90,17 @@ export function createStaff(dataDir, { username, role, unit = 'XA', password = '
       code === 0 ? resolveMade({ username, password, role, unit }) : reject(new Error(`create-staff exited with ${code}: ${output}`)),
     );
   });
+}
+
+/** Signs a staff account in through the sign-in page the inbox sends to; ends on the inbox. */
+export async function signIn(page, url, { username, password }) {
+  await page.goto(`${url}/can-bo`);
+  await page.waitForURL(/\/can-bo\/dang-nhap/);
+  await page.locator('#staff-username').fill(username);
+  await page.locator('#staff-password').fill(password);
+  await page.locator('#staff-sign-in').click();
+  await page.waitForURL(/\/can-bo(\?|$)/);
+  assert.equal((await page.locator('#staff-officer-name').textContent()).trim(), username);
 }
 
 /** Headless Chromium as Debian ships it; nothing is downloaded. */

@@ -9,21 +9,26 @@ mod stats;
 mod uploads;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
 use crate::error::AppError;
+use crate::security::{JSON_BODY_BYTES, REQUEST_TIME, time_limited};
 use crate::state::AppState;
 
-/// The API; `max_upload_bytes` caps one attachment.
+/// The API; `max_upload_bytes` caps one attachment. Bodies are capped at `JSON_BODY_BYTES` and
+/// requests at `REQUEST_TIME`, except the uploads, which set their own.
 pub fn router(max_upload_bytes: u64) -> Router<AppState> {
-    Router::new()
+    let quick = Router::new()
         .merge(health::router())
         .merge(procedures::router())
-        .merge(uploads::router(max_upload_bytes))
         .merge(dossiers::router())
         .merge(staff::router())
-        .merge(stats::router())
+        .merge(stats::router());
+    time_limited(quick, REQUEST_TIME)
+        .merge(uploads::router(max_upload_bytes))
+        .layer(DefaultBodyLimit::max(JSON_BODY_BYTES))
         .fallback(unknown_endpoint)
         .method_not_allowed_fallback(method_not_allowed)
 }

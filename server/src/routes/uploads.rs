@@ -8,7 +8,7 @@ use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::StatusCode;
 use axum::http::header::{
     CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
-    X_CONTENT_TYPE_OPTIONS,
+    X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -23,6 +23,7 @@ use crate::domain::uploads::{SNIFF_BYTES, accepted_type, clean_name};
 use crate::error::{AppError, AppResult};
 use crate::files::{FileReader, FileStore, NewFile};
 use crate::ids::{is_id, new_id};
+use crate::security::{REQUEST_TIME, UPLOAD_TIME, time_limited};
 use crate::state::AppState;
 use crate::store::UploadRecord;
 
@@ -35,16 +36,17 @@ const ONE_FILE: &str = "Mỗi lần chỉ tải lên một tệp.";
 const NO_SUCH_UPLOAD: &str =
     "Không tìm thấy tệp này. Tệp có thể đã được nộp kèm hồ sơ hoặc đã bị xoá.";
 
-/// The routes, with request bodies on `POST /uploads` capped at `max_upload_bytes` plus framing.
+/// The routes, with request bodies on `POST /uploads` capped at `max_upload_bytes` plus framing
+/// and given the time a slow phone needs to send them.
 pub fn router(max_upload_bytes: u64) -> Router<AppState> {
     let body_limit = usize::try_from(max_upload_bytes.saturating_add(MULTIPART_OVERHEAD_BYTES))
         .unwrap_or(usize::MAX);
-    Router::new()
-        .route(
-            "/uploads",
-            post(upload).layer(DefaultBodyLimit::max(body_limit)),
-        )
-        .route("/uploads/{id}", get(preview).delete(remove))
+    let receiving = Router::new().route(
+        "/uploads",
+        post(upload).layer(DefaultBodyLimit::max(body_limit)),
+    );
+    let reading = Router::new().route("/uploads/{id}", get(preview).delete(remove));
+    time_limited(receiving, UPLOAD_TIME).merge(time_limited(reading, REQUEST_TIME))
 }
 
 /// `multipart/form-data` with one part named `file`: 201 and the stored file.
@@ -199,7 +201,8 @@ async fn preview(
 const PREVIEW_POLICY: &str = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; plugin-types application/pdf";
 
 /// A stored file shown inline, as the type the server found in its bytes, never sniffed as
-/// anything else, sandboxed and never cached; `disposition` names it.
+/// anything else, sandboxed, framed by the portal's own pages only (the staff view shows PDFs in
+/// a frame) and never cached; `disposition` names it.
 pub(super) fn inline_file(
     reader: FileReader,
     content_type: String,
@@ -211,6 +214,7 @@ pub(super) fn inline_file(
         (CONTENT_LENGTH, size.to_string()),
         (X_CONTENT_TYPE_OPTIONS, "nosniff".into()),
         (CONTENT_SECURITY_POLICY, PREVIEW_POLICY.into()),
+        (X_FRAME_OPTIONS, "SAMEORIGIN".into()),
         (CONTENT_DISPOSITION, disposition),
         (CACHE_CONTROL, "private, no-store".into()),
     ];

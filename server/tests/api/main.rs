@@ -11,6 +11,7 @@ mod health;
 mod import;
 mod procedures;
 mod rating;
+mod security_headers;
 mod staff_auth;
 mod staff_dossier;
 mod staff_inbox;
