@@ -59,5 +59,5 @@ ensure_postgres() {
 
 build_front_end() {
   say "building the front-end into dist/"
-  (cd "$ROOT" && trunk build --release --offline)
+  (cd "$ROOT" && trunk build --release --offline && node scripts/precompress.mjs dist)
 }

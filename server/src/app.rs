@@ -7,7 +7,6 @@ use std::path::Path;
 use axum::Router;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
-use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
 use crate::auth::SessionPolicy;
@@ -22,6 +21,7 @@ use crate::config::{ImportArgs, ServeArgs};
 use crate::domain::apology::spawn_overdue_watch;
 use crate::domain::uploads::spawn_sweeper;
 use crate::files::FileStore;
+use crate::front_end;
 use crate::routes;
 use crate::security::SecurityHeaders;
 use crate::state::AppState;
@@ -32,13 +32,12 @@ use crate::throttle::FailedLookups;
 /// `index.html` so deep links such as `/thu-tuc/1.001193` load the app. Every response carries
 /// the security headers, HSTS included where the portal is served over HTTPS (secure cookies).
 pub fn router(state: AppState, dist: &Path) -> Router {
-    let front_end = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
     let api = routes::router(state.max_upload_bytes).layer(CompressionLayer::new());
     let security = SecurityHeaders::for_dist(dist, state.sessions.secure_cookies);
     let app = Router::new()
         .nest("/api", api)
         .with_state(state)
-        .fallback_service(front_end);
+        .fallback_service(front_end::service(dist));
     security.apply(app).layer(TraceLayer::new_for_http())
 }
 

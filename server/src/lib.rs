@@ -8,6 +8,7 @@ pub mod config;
 pub mod domain;
 pub mod error;
 pub mod files;
+pub mod front_end;
 pub mod ids;
 pub mod routes;
 pub mod security;

@@ -9,6 +9,13 @@ fn built_front_end() -> tempfile::TempDir {
     )
     .unwrap();
     std::fs::write(dist.path().join("app-1234.js"), "console.log(1)").unwrap();
+    std::fs::write(dist.path().join("app-0123456789abcdef_bg.wasm"), "wasm").unwrap();
+    std::fs::write(
+        dist.path().join("app-0123456789abcdef_bg.wasm.br"),
+        "brotli",
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("app-0123456789abcdef_bg.wasm.gz"), "gzip").unwrap();
     dist
 }
 
@@ -44,7 +51,46 @@ async fn api_paths_never_fall_back_to_the_app(backend: Backend) {
     assert_eq!(body["error"], "not_found");
 }
 
+/// Hashed files are kept a year; the index, which names them, is asked for again every time.
+async fn hashed_files_are_cached_for_good_and_the_index_never(backend: Backend) {
+    let dist = built_front_end();
+    let app = spawn_app_with_dist(backend, dist.path()).await;
+    let cache = |response: &reqwest::Response| response.headers()["cache-control"].clone();
+    let wasm = app.get("/app-0123456789abcdef_bg.wasm").await;
+    assert_eq!(cache(&wasm), "public, max-age=31536000, immutable");
+    assert_eq!(wasm.text().await.unwrap(), "wasm");
+    for path in ["/", "/index.html", "/thu-tuc/1.001193", "/app-1234.js"] {
+        assert_eq!(cache(&app.get(path).await), "no-cache", "{path}");
+    }
+    let missing = app.get("/app-fedcba9876543210_bg.wasm").await;
+    assert_eq!(
+        cache(&missing),
+        "no-cache",
+        "the index answers, and may change"
+    );
+}
+
+/// The compressed copies made at build time are sent to a browser that accepts them.
+async fn precompressed_copies_are_sent_when_accepted(backend: Backend) {
+    let dist = built_front_end();
+    let app = spawn_app_with_dist(backend, dist.path()).await;
+    let client = reqwest::Client::new();
+    for (accepted, encoding, body) in [("br, gzip", "br", "brotli"), ("gzip", "gzip", "gzip")] {
+        let response = client
+            .get(app.url("/app-0123456789abcdef_bg.wasm"))
+            .header("accept-encoding", accepted)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.headers()["content-encoding"], encoding);
+        assert_eq!(response.headers()["content-type"], "application/wasm");
+        assert_eq!(response.text().await.unwrap(), body);
+    }
+}
+
 crate::on_both_backends!(
     deep_links_load_the_app,
-    api_paths_never_fall_back_to_the_app
+    api_paths_never_fall_back_to_the_app,
+    hashed_files_are_cached_for_good_and_the_index_never,
+    precompressed_copies_are_sent_when_accepted
 );

@@ -1,0 +1,91 @@
+//! The built front-end (`dist/`). Files Trunk names by their content hash never change, so
+//! browsers keep them a year without asking; `index.html`, which names them, and every other
+//! file are asked for again each time, so a new release is picked up at once. A file is sent
+//! brotli- or gzip-compressed when the build made a `.br` / `.gz` beside it
+//! (`scripts/precompress.mjs`), so nothing is compressed per request. A hashed file that is not
+//! there (asked for by a page of an older release) is a 404, never the index in its place.
+
+use std::path::{Path, PathBuf};
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::header::CACHE_CONTROL;
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use tower_http::services::{ServeDir, ServeFile};
+
+const FOREVER: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
+const ASK_AGAIN: HeaderValue = HeaderValue::from_static("no-cache");
+
+/// Serves `dist`, answering any path that is not a file with `index.html` (the app's own routes).
+pub fn service(dist: &Path) -> Router {
+    let index = ServeFile::new(dist.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
+    let files = ServeDir::new(dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(index);
+    Router::new()
+        .fallback_service(files)
+        .layer(middleware::from_fn_with_state(
+            dist.to_path_buf(),
+            cache_policy,
+        ))
+}
+
+async fn cache_policy(State(dist): State<PathBuf>, request: Request, next: Next) -> Response {
+    let hashed = hashed_name(request.uri().path());
+    let (mut response, policy) = match hashed {
+        // Trunk puts its hashed files at the top of `dist`: only the name is looked up.
+        Some(name) if !dist.join(name).is_file() => {
+            (StatusCode::NOT_FOUND.into_response(), ASK_AGAIN)
+        }
+        Some(_) => (next.run(request).await, FOREVER),
+        None => (next.run(request).await, ASK_AGAIN),
+    };
+    response.headers_mut().insert(CACHE_CONTROL, policy);
+    response
+}
+
+/// The file name of the path when it carries a content hash.
+fn hashed_name(path: &str) -> Option<&str> {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    is_content_hashed(name).then_some(name)
+}
+
+/// Whether the file's name carries Trunk's content hash: `-` and 16 hex digits before its
+/// extension or suffix, as in `motcua-web-d34ee2011554835f_bg.wasm`.
+fn is_content_hashed(name: &str) -> bool {
+    name.match_indices('-').any(|(at, _)| {
+        let rest = &name[at + 1..];
+        rest.len() > 16
+            && rest[..16].bytes().all(|b| b.is_ascii_hexdigit())
+            && matches!(rest.as_bytes()[16], b'.' | b'_')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hashed_name;
+
+    #[test]
+    fn trunk_hashed_names_are_told_from_the_rest() {
+        assert_eq!(
+            hashed_name("/motcua-web-d34ee2011554835f_bg.wasm"),
+            Some("motcua-web-d34ee2011554835f_bg.wasm")
+        );
+        assert!(hashed_name("/motcua-web-d34ee2011554835f.js").is_some());
+        assert!(hashed_name("/main-2b9994590ebd0161.css").is_some());
+        for other in [
+            "/index.html",
+            "/",
+            "/thu-tuc/1.001193",
+            "/manifest-webapp.json",
+            "/x-2b9994590ebd016.css",
+        ] {
+            assert_eq!(hashed_name(other), None, "{other}");
+        }
+    }
+}
