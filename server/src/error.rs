@@ -40,6 +40,9 @@ pub enum AppError {
     /// An upload of a kind the portal does not take; the message says which kinds it does.
     #[error("unsupported media type: {0}")]
     UnsupportedMedia(String),
+    /// A body sent as another type than the route reads; the message names the right one.
+    #[error("wrong content type: {0}")]
+    WrongContentType(String),
     /// An idempotency key sent again with a different request.
     #[error("idempotency key reused for another request")]
     IdempotencyConflict,
@@ -144,6 +147,11 @@ impl From<JsonRejection> for AppError {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             return AppError::BodyTooLarge;
         }
+        if let JsonRejection::MissingJsonContentType(_) = rejection {
+            return AppError::WrongContentType(
+                "Dữ liệu phải được gửi dưới dạng JSON (Content-Type: application/json).".into(),
+            );
+        }
         AppError::BadRequest("Dữ liệu gửi lên không đúng định dạng JSON của hồ sơ.".into())
     }
 }
@@ -200,6 +208,12 @@ impl IntoResponse for AppError {
                 "unsupported_media_type",
                 message.clone(),
                 Some(file(&message)),
+            ),
+            AppError::WrongContentType(message) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                message,
+                None,
             ),
             AppError::IdempotencyConflict => (
                 StatusCode::UNPROCESSABLE_ENTITY,

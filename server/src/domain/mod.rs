@@ -2,6 +2,7 @@
 
 pub mod apology;
 pub mod columns;
+pub mod content_scan;
 pub mod counter;
 pub mod dossier_view;
 pub mod filing;

@@ -19,6 +19,7 @@ use tokio_util::io::ReaderStream;
 
 use super::extract::ApiPath;
 use crate::clock::unix_now;
+use crate::domain::content_scan::ContentScan;
 use crate::domain::uploads::{SNIFF_BYTES, accepted_type, clean_name};
 use crate::error::{AppError, AppResult};
 use crate::files::{FileReader, FileStore, NewFile};
@@ -85,14 +86,17 @@ async fn receive(state: &AppState, multipart: &mut Multipart) -> AppResult<Uploa
     let raw_name = field.file_name().map(str::to_owned);
     let mut head = Vec::with_capacity(SNIFF_BYTES);
     let mut received: u64 = 0;
-    let mut writing: Option<(NewFile, &'static str)> = None;
+    let mut writing: Option<Writing> = None;
     while let Some(chunk) = field.chunk().await.map_err(stream_error)? {
         received += chunk.len() as u64;
         if received > limit {
             return Err(too_large(limit));
         }
         match writing.as_mut() {
-            Some((file, _)) => file.write(&chunk).await?,
+            Some((file, _, scan)) => {
+                scan.feed(&chunk)?;
+                file.write(&chunk).await?;
+            }
             None => {
                 head.extend_from_slice(&chunk);
                 if head.len() >= SNIFF_BYTES {
@@ -104,10 +108,11 @@ async fn receive(state: &AppState, multipart: &mut Multipart) -> AppResult<Uploa
     if received == 0 {
         return Err(AppError::invalid_field("file", EMPTY_FILE));
     }
-    let (file, content_type) = match writing {
+    let (file, content_type, scan) = match writing {
         Some(writing) => writing,
         None => start(&state.files, &head).await?,
     };
+    scan.finish()?;
     drop(field);
     if multipart
         .next_field()
@@ -140,12 +145,17 @@ async fn receive(state: &AppState, multipart: &mut Multipart) -> AppResult<Uploa
     })
 }
 
+/// A file being stored: its bytes so far, its kind and the look through its content.
+type Writing = (NewFile, &'static str, ContentScan);
+
 /// Checks the kind of the first bytes and starts the file with them.
-async fn start(files: &FileStore, head: &[u8]) -> AppResult<(NewFile, &'static str)> {
+async fn start(files: &FileStore, head: &[u8]) -> AppResult<Writing> {
     let content_type = accepted_type(head)?;
+    let mut scan = ContentScan::new(content_type);
+    scan.feed(head)?;
     let mut file = files.create().await?;
     file.write(head).await?;
-    Ok((file, content_type))
+    Ok((file, content_type, scan))
 }
 
 fn too_large(limit: u64) -> AppError {
