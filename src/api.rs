@@ -6,7 +6,7 @@ mod upload;
 
 use std::fmt;
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use motcua_api::dossier::DossierReceipt;
 use motcua_api::filing::DossierInput;
 use motcua_api::query::percent_encode;
@@ -85,10 +85,12 @@ pub fn upload_url(id: &str) -> String {
 
 /// Removes a file uploaded but no longer wanted.
 pub async fn delete_upload(id: &str) -> Result<(), Error> {
-    let response = Request::delete(&upload_url(id))
-        .send()
-        .await
-        .map_err(|_| unreachable_reason())?;
+    send_for_nothing(Request::delete(&upload_url(id))).await
+}
+
+/// Sends a request whose answer has no body worth reading: only whether it went through.
+async fn send_for_nothing(request: RequestBuilder) -> Result<(), Error> {
+    let response = request.send().await.map_err(|_| unreachable_reason())?;
     if response.ok() {
         Ok(())
     } else {
@@ -101,7 +103,16 @@ pub async fn submit_dossier(
     input: &DossierInput,
     idempotency_key: &str,
 ) -> Result<DossierReceipt, Error> {
-    let response = Request::post("/api/dossiers")
+    file_dossier("/api/dossiers", input, idempotency_key).await
+}
+
+/// Posts a dossier to be filed at `url`, online or at the counter, keyed for a safe retry.
+async fn file_dossier(
+    url: &str,
+    input: &DossierInput,
+    idempotency_key: &str,
+) -> Result<DossierReceipt, Error> {
+    let response = Request::post(url)
         .header("Accept", "application/json")
         .header("Idempotency-Key", idempotency_key)
         .json(input)

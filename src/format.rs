@@ -1,9 +1,20 @@
 //! How numbers, fees and times read in Vietnamese.
 
-use motcua_api::date::{Date, format_vietnamese};
+use motcua_api::date::{Date, format_vietnamese, vietnam_local_time};
 use motcua_api::{Channel, TimeUnit};
 
 use crate::i18n::{FilingTexts, Texts};
+
+/// `07/12/2026 lúc 14:05`, on the clock of Vietnam; `time_at` is the word between ("lúc", "at").
+pub fn moment(unix_secs: i64, time_at: &str) -> String {
+    let local = vietnam_local_time(unix_secs);
+    format!(
+        "{} {time_at} {:02}:{:02}",
+        format_vietnamese(local.date),
+        local.hour,
+        local.minute
+    )
+}
 
 /// `8000` → `8.000`: Vietnamese groups thousands with dots.
 pub fn thousands(amount: u64) -> String {

@@ -2,6 +2,8 @@
 //! so a missing translation fails to compile. Catalog content stays in Vietnamese (it is the law's
 //! text); only the interface around it is translated.
 
+mod counter;
+mod deadline;
 mod filing;
 mod staff;
 mod stats;
@@ -9,10 +11,12 @@ mod tracking;
 
 use leptos::prelude::*;
 
+pub use counter::{CounterTexts, ctr, use_counter_texts};
+pub use deadline::DeadlineTexts;
 pub use filing::{FilingTexts, ftr, use_filing_texts};
 pub use staff::{StaffTexts, sttr, use_staff_texts};
 pub use stats::{StatsTexts, figtr, use_stats_texts};
-pub use tracking::{LetterTexts, RatingTexts, TrackingTexts, ttr, use_tracking_texts};
+pub use tracking::{LetterTexts, RatingTexts, ttr, use_tracking_texts};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Lang {

@@ -15,8 +15,9 @@ use web_sys::HtmlElement;
 
 use crate::components::layout::{Footer, Header};
 use crate::pages::{
-    Filing, Home, Inbox, MyDossiers, NotFound, Prepare, ProcedureDetail, PublicFigures, Receipt,
-    SearchResults, StaffDossier, StaffLogin, Tracking, TrackingSearch,
+    CounterFiling, CounterPicker, CounterReceipt, CounterStart, Filing, Home, Inbox, MyDossiers,
+    NotFound, Prepare, ProcedureDetail, PublicFigures, Receipt, SearchResults, StaffDossier,
+    StaffLogin, Tracking, TrackingSearch,
 };
 
 /// Mounts the app into `#app` and removes the static shell of `index.html` in the same frame.
@@ -56,6 +57,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/can-bo") view=Inbox />
                     <Route path=path!("/can-bo/dang-nhap") view=StaffLogin />
                     <Route path=path!("/can-bo/ho-so/:code") view=StaffDossier />
+                    <Route path=path!("/can-bo/ho-so/:code/phieu-tiep-nhan") view=CounterReceipt />
+                    <Route path=path!("/can-bo/nop-tai-quay") view=CounterPicker />
+                    <Route path=path!("/can-bo/nop-tai-quay/:code") view=CounterStart />
+                    <Route path=path!("/can-bo/nop-tai-quay/:code/:step") view=CounterFiling />
                 </Routes>
             </main>
             <Footer />

@@ -4,6 +4,8 @@
 
 use gloo_net::http::Request;
 use motcua_api::apology::{ApologyInput, ApologyLetter};
+use motcua_api::dossier::DossierReceipt;
+use motcua_api::filing::DossierInput;
 use motcua_api::query::percent_encode;
 use motcua_api::staff::{
     ActionInput, AuditEntry, DocumentCheckInput, InboxPage, LoginInput, RawInboxQuery,
@@ -12,7 +14,7 @@ use motcua_api::staff::{
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::{Error, decode, error_of, get, unreachable_reason};
+use super::{Error, decode, file_dossier, get, send_for_nothing, unreachable_reason};
 
 impl Error {
     /// No session, or one that ended: the officer must sign in again.
@@ -36,15 +38,7 @@ pub async fn login(input: &LoginInput) -> Result<StaffMe, Error> {
 
 /// Ends the session on the server.
 pub async fn logout() -> Result<(), Error> {
-    let response = Request::post("/api/staff/logout")
-        .send()
-        .await
-        .map_err(|_| unreachable_reason())?;
-    if response.ok() {
-        Ok(())
-    } else {
-        Err(error_of(response).await)
-    }
+    send_for_nothing(Request::post("/api/staff/logout")).await
 }
 
 /// Who is signed in; 401 when nobody is.
@@ -119,6 +113,16 @@ pub async fn check_document(
 /// Writes the apology letter of an overdue dossier.
 pub async fn write_apology(code: &str, input: &ApologyInput) -> Result<ApologyLetter, Error> {
     post(&format!("{}/apology", dossier_url(code)), input).await
+}
+
+/// Files a dossier brought on paper, received at once; the same `idempotency_key` with the same
+/// body never files twice. 403 with the server's message when the procedure belongs to another
+/// unit, 422 with the fields to fix.
+pub async fn file_at_counter(
+    input: &DossierInput,
+    idempotency_key: &str,
+) -> Result<DossierReceipt, Error> {
+    file_dossier("/api/staff/dossiers", input, idempotency_key).await
 }
 
 /// The dossier's audit log (leaders).

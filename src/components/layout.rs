@@ -45,8 +45,12 @@ pub fn Header() -> impl IntoView {
             }
         })
     };
+    // `target="_self"` leaves the jump to the browser (the router would take it as a navigation
+    // and leave the focus behind): the browser moves the focus to `<main tabindex="-1">`.
     view! {
-        <a class="skip-link" href="#main">{tr(|t| t.skip_to_content)}</a>
+        <a class="skip-link" href="#main" target="_self">
+            {tr(|t| t.skip_to_content)}
+        </a>
         <header class="site-header">
             <div class="container header-row">
                 <a class="brand" href="/">

@@ -16,7 +16,9 @@ pub use prepare::Prepare;
 pub use procedure::ProcedureDetail;
 pub use receipt::Receipt;
 pub use search::SearchResults;
-pub use staff::{Inbox, StaffDossier, StaffLogin};
+pub use staff::{
+    CounterFiling, CounterPicker, CounterReceipt, CounterStart, Inbox, StaffDossier, StaffLogin,
+};
 pub use stats::PublicFigures;
 pub use tracking::{MyDossiers, Tracking, TrackingSearch};
 

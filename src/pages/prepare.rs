@@ -6,8 +6,7 @@ use leptos::task::spawn_local;
 use motcua_api::filing::Step;
 use motcua_api::{OnlineLevel, Procedure};
 
-use super::filing::draft;
-use super::filing::intro_url;
+use super::filing::{Mode, draft, intro_url};
 use super::procedure::procedure_view;
 use crate::api;
 use crate::components::layout::use_title;
@@ -41,7 +40,7 @@ fn Checklist(procedure: Procedure) -> impl IntoView {
         );
         view! {
             <p>{ftr(|t| t.filing_intro)}</p>
-            <StartOrResume code=procedure.code.clone() first_page=first_page />
+            <StartOrResume code=procedure.code.clone() first_page=first_page mode=Mode::Citizen />
         }
         .into_any()
     };
@@ -87,10 +86,11 @@ fn Checklist(procedure: Procedure) -> impl IntoView {
     }
 }
 
-/// "Bắt đầu", or the unfinished draft: "Tiếp tục…" and "Xoá bản nháp…" (asked twice).
+/// "Bắt đầu", or the unfinished draft: "Tiếp tục…" and "Xoá bản nháp…" (asked twice). Shared with
+/// filing at the counter, which keeps its drafts apart (`mode`).
 #[component]
-fn StartOrResume(code: String, first_page: String) -> impl IntoView {
-    let draft = RwSignal::new(draft::load(&code));
+pub fn StartOrResume(code: String, first_page: String, mode: Mode) -> impl IntoView {
+    let draft = RwSignal::new(draft::load(mode, &code));
     let confirming = RwSignal::new(false);
     let question = NodeRef::<leptos::html::Div>::new();
     Effect::new(move || {
@@ -112,20 +112,20 @@ fn StartOrResume(code: String, first_page: String) -> impl IntoView {
                     .collect::<Vec<_>>(),
             )
         });
-        draft::remove(&code);
+        draft::remove(mode, &code);
         for id in ids {
             spawn_local(async move {
                 api::delete_upload(&id).await.ok();
             });
         }
         confirming.set(false);
-        draft.set(draft::load(&code));
+        draft.set(draft::load(mode, &code));
     };
     move || {
         let resume_page = draft.with(|draft| {
             draft.is_started().then(|| {
                 Some(draft.last_page.clone())
-                    .filter(|page| page.starts_with(&intro_url(&draft.input.procedure_code)))
+                    .filter(|page| page.starts_with(&mode.intro_url(&draft.input.procedure_code)))
                     .unwrap_or_else(|| first_page.clone())
             })
         });

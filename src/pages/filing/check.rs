@@ -11,10 +11,11 @@ use motcua_api::{Procedure, QuestionKind};
 use super::draft::Draft;
 use super::question::delivery_name;
 use super::submit::{SendState, is_waiting, submit};
-use super::{Form, StepHeader};
+use super::{Form, StepHeader, words};
 use crate::components::problems::Problems;
 use crate::format::file_size;
 use crate::i18n::{FilingTexts, ftr, use_filing_texts, use_language};
+use crate::pages::staff::Session;
 
 /// One line of the summary: what, the answer (lines), and the page to change it on.
 struct Row {
@@ -217,7 +218,8 @@ pub fn CheckPage() -> impl IntoView {
     let state = RwSignal::new(SendState::Idle);
     let lang = use_language();
     let navigate = use_navigate();
-    let send = move || submit(form, state, problems, lang, navigate.clone());
+    let session = use_context::<Session>();
+    let send = move || submit(form, state, problems, lang, session, navigate.clone());
     if is_waiting(form) {
         send();
     }
@@ -272,7 +274,7 @@ pub fn CheckPage() -> impl IntoView {
         <dl class="summary-list">
             <SummaryList rows=delivery />
         </dl>
-        <p class="declaration">{ftr(|t| t.declaration)}</p>
+        <p class="declaration">{words(|t| t.declaration, |t| t.declaration)}</p>
         <div role="status" aria-live="polite">{status}</div>
         <button
             type="button"
@@ -281,7 +283,7 @@ pub fn CheckPage() -> impl IntoView {
             aria-disabled=move || busy().then_some("true")
             on:click=move |_| send()
         >
-            {ftr(|t| t.submit)}
+            {words(|t| t.submit, |t| t.submit)}
         </button>
     }
 }

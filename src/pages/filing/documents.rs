@@ -6,13 +6,12 @@ use motcua_api::dossier::UploadedFile;
 use motcua_api::filing::Step;
 use web_sys::HtmlInputElement;
 
-use super::upload::{UploadList, Uploads, remove_file, take_files, upload_files};
-use super::{Form, StepPage};
+use super::upload::{UploadList, Uploads, file_details, remove_file, take_files, upload_files};
+use super::{Form, StepPage, words};
 use crate::api;
 use crate::components::fields::{described_by, field_error};
 use crate::components::problems::{Problems, focus_element};
 use crate::components::procedure_parts::document_counts;
-use crate::format::file_size;
 use crate::i18n::{ftr, tr, use_filing_texts, use_texts};
 
 const ACCEPT: &str = "application/pdf,image/jpeg,image/png";
@@ -94,7 +93,7 @@ fn FileInputs(index: usize, uploads: Uploads) -> impl IntoView {
     view! {
         <div class="form-group" class:form-group-error=move || invalid.get()>
             <div id=hint_id class="hint">
-                <p>{ftr(|t| t.document_hint)}</p>
+                <p>{words(|t| t.document_hint, |t| t.scan_hint)}</p>
                 <p>{ftr(|t| t.file_types)}</p>
             </div>
             {field_error(problems, field.clone(), file_id.clone())}
@@ -112,7 +111,7 @@ fn FileInputs(index: usize, uploads: Uploads) -> impl IntoView {
                         on:change=on_choose
                     />
                     <label for=camera_id class="button button-primary file-button">
-                        {ftr(|t| t.camera)}
+                        {words(|t| t.camera, |t| t.scan_camera)}
                     </label>
                 </div>
                 <div class="file-input">
@@ -128,7 +127,7 @@ fn FileInputs(index: usize, uploads: Uploads) -> impl IntoView {
                         on:change=on_choose
                     />
                     <label for=file_id class="button file-button">
-                        {ftr(|t| t.choose_file)}
+                        {words(|t| t.choose_file, |t| t.scan_file)}
                     </label>
                 </div>
             </div>
@@ -194,7 +193,7 @@ fn FileRow(index: usize, file: UploadedFile, uploads: Uploads) -> impl IntoView 
             let name = name.clone();
             move || format!("{} {name}", texts().preview_of)
         };
-        view! { <img class="file-preview" src=url.clone() alt=alt loading="lazy" /> }.into_any()
+        view! { <img class="file-preview" src=url alt=alt loading="lazy" /> }.into_any()
     } else {
         view! { <span class="file-preview file-preview-pdf" aria-hidden="true">"PDF"</span> }
             .into_any()
@@ -216,18 +215,10 @@ fn FileRow(index: usize, file: UploadedFile, uploads: Uploads) -> impl IntoView 
         remove_file(form, index, removed.clone());
         focus_element(&format!("documents-{index}-file"));
     };
-    let size = (file.size > 0).then(|| file_size(file.size));
     view! {
         <li class="file">
             {preview}
-            <div class="file-details">
-                <p class="file-name">{name.clone()}</p>
-                {size.map(|size| view! { <p class="file-size">{size}</p> })}
-                <a href=url target="_blank" rel="noopener">
-                    {ftr(|t| t.view_file)}
-                    <span class="visually-hidden">" " {name.clone()}</span>
-                </a>
-            </div>
+            {file_details(&file)}
             <div class="file-actions">
                 <button type="button" class="button" on:click=on_replace>
                     {ftr(|t| t.replace)}

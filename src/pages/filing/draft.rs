@@ -1,5 +1,6 @@
-//! The draft: everything typed so far, kept in localStorage `motcua.draft.{procedure}` and written
-//! on every change, so a reload, a dead battery or a lost connection loses nothing.
+//! The draft: everything typed so far, kept in localStorage `motcua.draft.{procedure}` (at the
+//! counter `motcua.counter-draft.{procedure}`) and written on every change, so a reload, a dead
+//! battery or a lost connection loses nothing.
 
 use std::collections::BTreeMap;
 
@@ -9,6 +10,8 @@ use motcua_api::dossier::UploadedFile;
 use motcua_api::filing::DossierInput;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+
+use super::Mode;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
@@ -51,10 +54,6 @@ impl Draft {
     }
 }
 
-fn storage_key(procedure_code: &str) -> String {
-    format!("motcua.draft.{procedure_code}")
-}
-
 fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
@@ -72,22 +71,22 @@ pub fn write_json<T: Serialize>(key: &str, value: &T) {
 }
 
 /// The stored draft of a procedure, or a new one.
-pub fn load(procedure_code: &str) -> Draft {
-    read_json::<Draft>(&storage_key(procedure_code))
+pub fn load(mode: Mode, procedure_code: &str) -> Draft {
+    read_json::<Draft>(&mode.draft_key(procedure_code))
         .filter(|draft| draft.input.procedure_code == procedure_code)
         .unwrap_or_else(|| Draft::new(procedure_code))
 }
 
 /// Changes the stored draft of a procedure whose form is no longer on screen.
-pub fn edit_stored(procedure_code: &str, change: impl FnOnce(&mut Draft)) {
-    let mut draft = load(procedure_code);
+pub fn edit_stored(mode: Mode, procedure_code: &str, change: impl FnOnce(&mut Draft)) {
+    let mut draft = load(mode, procedure_code);
     change(&mut draft);
-    write_json(&storage_key(procedure_code), &draft);
+    write_json(&mode.draft_key(procedure_code), &draft);
 }
 
-pub fn remove(procedure_code: &str) {
+pub fn remove(mode: Mode, procedure_code: &str) {
     if let Some(storage) = storage() {
-        storage.remove_item(&storage_key(procedure_code)).ok();
+        storage.remove_item(&mode.draft_key(procedure_code)).ok();
     }
 }
 
@@ -95,12 +94,14 @@ pub fn remove(procedure_code: &str) {
 #[derive(Clone, Copy)]
 pub struct DraftStore {
     draft: RwSignal<Draft>,
+    mode: Mode,
 }
 
 impl DraftStore {
-    pub fn open(procedure_code: &str) -> DraftStore {
+    pub fn open(mode: Mode, procedure_code: &str) -> DraftStore {
         DraftStore {
-            draft: RwSignal::new(load(procedure_code)),
+            draft: RwSignal::new(load(mode, procedure_code)),
+            mode,
         }
     }
 
@@ -116,7 +117,7 @@ impl DraftStore {
     pub fn edit(&self, change: impl FnOnce(&mut Draft)) {
         self.draft.try_update(|draft| {
             change(draft);
-            write_json(&storage_key(&draft.input.procedure_code), draft);
+            write_json(&self.mode.draft_key(&draft.input.procedure_code), draft);
         });
     }
 
@@ -142,7 +143,7 @@ impl DraftStore {
     /// Forgets the draft once the dossier is filed.
     pub fn clear(&self) {
         self.draft.try_update(|draft| {
-            remove(&draft.input.procedure_code);
+            remove(self.mode, &draft.input.procedure_code);
             *draft = Draft::new(&draft.input.procedure_code);
         });
     }

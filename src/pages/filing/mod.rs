@@ -1,11 +1,13 @@
 //! `/thu-tuc/{code}/nop-ho-so/{step}`: the filing form, one question per page. Which pages, in
-//! which order, and each page's checks come from `motcua_api::filing`.
+//! which order, and each page's checks come from `motcua_api::filing`. The same form serves
+//! reception staff filing at the counter (`/can-bo/nop-tai-quay/{code}/{step}`): see [`Mode`].
 
 mod check;
 mod documents;
 pub mod draft;
 mod fields;
 mod filed;
+mod mode;
 mod question;
 mod submit;
 pub mod upload;
@@ -18,16 +20,18 @@ use motcua_api::filing::{Step, check_step, steps};
 use motcua_api::{OnlineLevel, Procedure};
 
 pub use self::filed::{MyDossier, my_dossiers, my_token, receipt_url, tracking_url};
+pub use self::mode::Mode;
 
 use self::draft::DraftStore;
 use super::procedure::procedure_view;
 use crate::components::layout::{focus_heading, use_title};
 use crate::components::problems::{ErrorSummary, Problems};
-use crate::i18n::{ftr, use_filing_texts};
+use crate::i18n::{CounterTexts, FilingTexts, ctr, ftr, use_counter_texts, use_filing_texts};
 
 /// The form on screen: its procedure and draft, shared by every page.
 #[derive(Clone, Copy)]
 pub struct Form {
+    pub mode: Mode,
     pub procedure: StoredValue<Procedure>,
     pub draft: DraftStore,
     /// The citizen came from the check page to change one answer, and goes back there.
@@ -51,8 +55,8 @@ impl Form {
     pub fn url(&self, step: Step) -> String {
         self.procedure.with_value(|procedure| {
             format!(
-                "/thu-tuc/{}/nop-ho-so/{}",
-                procedure.code,
+                "{}/{}",
+                self.mode.intro_url(&procedure.code),
                 step.slug(procedure)
             )
         })
@@ -103,30 +107,57 @@ impl Form {
     }
 }
 
+/// A text that differs by mode: the citizen's words online, the officer's at the counter.
+fn words(
+    online: fn(&FilingTexts) -> &'static str,
+    counter: fn(&CounterTexts) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let form = expect_context::<Form>();
+    let filing = use_filing_texts();
+    let counter_texts = use_counter_texts();
+    move || match form.mode {
+        Mode::Citizen => online(filing()),
+        Mode::Counter => counter(counter_texts()),
+    }
+}
+
 /// Today in Vietnam, the day dates are checked against.
 pub fn today() -> Date {
     vietnam_local_time((js_sys::Date::now() / 1000.0) as i64).date
 }
 
-/// The intro page of a procedure's filing.
+/// The intro page of a procedure's online filing.
 pub fn intro_url(procedure_code: &str) -> String {
-    format!("/thu-tuc/{procedure_code}/nop-ho-so")
+    Mode::Citizen.intro_url(procedure_code)
 }
 
 #[component]
 pub fn Filing() -> impl IntoView {
+    filing_view(Mode::Citizen)
+}
+
+/// The form of the route's procedure, filled in `mode`.
+pub fn filing_view(mode: Mode) -> impl IntoView {
     view! {
         <div class="container filing">
-            {procedure_view(|procedure| view! { <Wizard procedure=procedure /> })}
+            {procedure_view(move |procedure| view! { <Wizard procedure=procedure mode=mode /> })}
         </div>
     }
 }
 
 #[component]
-fn Wizard(procedure: Procedure) -> impl IntoView {
+fn Wizard(procedure: Procedure, mode: Mode) -> impl IntoView {
     let name = procedure.name.clone();
-    use_title(move |t| Some(format!("{} — {name}", t.file_online)));
-    if procedure.online_level == OnlineLevel::None {
+    let counter_texts = use_counter_texts();
+    use_title(move |t| {
+        let what = match mode {
+            Mode::Citizen => t.file_online,
+            Mode::Counter => counter_texts().heading,
+        };
+        Some(format!("{what} — {name}"))
+    });
+    // At the counter any procedure may be filed: the citizen came in person.
+    if mode == Mode::Citizen && procedure.online_level == OnlineLevel::None {
         let back = intro_url(&procedure.code);
         return view! {
             <p class="notice">{ftr(|t| t.not_online)}</p>
@@ -139,7 +170,8 @@ fn Wizard(procedure: Procedure) -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let form = Form {
-        draft: DraftStore::open(&procedure.code),
+        mode,
+        draft: DraftStore::open(mode, &procedure.code),
         procedure: StoredValue::new(procedure),
         returning: Memo::new(move |_| query.read().get("quay-lai").as_deref() == Some("kiem-tra")),
     };
@@ -178,7 +210,10 @@ fn StepHeader(step: Step) -> impl IntoView {
     let form = expect_context::<Form>();
     let texts = use_filing_texts();
     let code = form.code();
-    let back = move || form.previous_url(step).unwrap_or_else(|| intro_url(&code));
+    let back = move || {
+        form.previous_url(step)
+            .unwrap_or_else(|| form.mode.intro_url(&code))
+    };
     let progress = move || {
         let all = form.steps();
         let number = all.iter().position(|other| *other == step).unwrap_or(0) + 1;
@@ -196,6 +231,8 @@ fn StepHeader(step: Step) -> impl IntoView {
             </a>
         </p>
         <ErrorSummary />
+        {(form.mode == Mode::Counter)
+            .then(|| view! { <p class="notice counter-note">{ctr(|t| t.on_behalf)}</p> })}
         <p class="caption">
             <span class="step-count">{progress}</span>
             <span class="procedure-name">{name}</span>

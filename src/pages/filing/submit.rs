@@ -1,5 +1,6 @@
 //! Sending the dossier: once, with an `Idempotency-Key` kept in the draft, and again and again
-//! while the network or the server is down, until it lands.
+//! while the network or the server is down, until it lands. Online it goes to `/api/dossiers`; at
+//! the counter to `/api/staff/dossiers`, with the officer's session.
 
 use js_sys::Promise;
 use leptos::prelude::*;
@@ -9,11 +10,12 @@ use motcua_api::filing::{DossierInput, Step, validate};
 use wasm_bindgen_futures::JsFuture;
 
 use super::draft::{self, Submission};
-use super::filed::{receipt_url, remember};
-use super::{Form, today};
+use super::filed::remember;
+use super::{Form, Mode, today};
 use crate::api;
 use crate::components::problems::{Problem, Problems};
 use crate::i18n::{FilingTexts, Lang};
+use crate::pages::staff::Session;
 
 /// First wait before sending again; it doubles up to `MAX_RETRY_MS`.
 const FIRST_RETRY_MS: i32 = 2_000;
@@ -74,12 +76,14 @@ pub fn is_waiting(form: Form) -> bool {
     })
 }
 
-/// Checks the whole dossier, then sends it until it lands; on success opens the receipt.
+/// Checks the whole dossier, then sends it until it lands; on success opens the receipt. At the
+/// counter, a `session` that has ended sends the officer to sign in (the draft waits here).
 pub fn submit(
     form: Form,
     state: RwSignal<SendState>,
     problems: Problems,
     lang: RwSignal<Lang>,
+    session: Option<Session>,
     navigate: impl Fn(&str, NavigateOptions) + 'static,
 ) {
     if state.get_untracked() != SendState::Idle {
@@ -104,22 +108,25 @@ pub fn submit(
     leptos::task::spawn_local(async move {
         match send_until_landed(form, state).await {
             Some(Ok(receipt)) => {
-                remember(&receipt);
-                draft::remove(&receipt.procedure_code);
+                // A dossier filed at the counter is the citizen's, not this device's.
+                if form.mode == Mode::Citizen {
+                    remember(&receipt);
+                }
+                draft::remove(form.mode, &receipt.procedure_code);
                 form.draft.clear();
                 if !state.is_disposed() {
                     let options = NavigateOptions {
                         replace: true,
                         ..Default::default()
                     };
-                    navigate(
-                        &receipt_url(receipt.code.as_str(), &receipt.tracking_token),
-                        options,
-                    );
+                    navigate(&form.mode.receipt_url(&receipt), options);
                 }
             }
             Some(Err(error)) if !state.is_disposed() => {
                 state.set(SendState::Idle);
+                if session.is_some_and(|session| session.signed_out(&error)) {
+                    return;
+                }
                 problems
                     .0
                     .set(problems_of(form, error, lang.get_untracked()));
@@ -139,7 +146,11 @@ async fn send_until_landed(
     let mut key_renewed = false;
     loop {
         let (input, key) = prepare(form);
-        match api::submit_dossier(&input, &key).await {
+        let sent = match form.mode {
+            Mode::Citizen => api::submit_dossier(&input, &key).await,
+            Mode::Counter => api::staff::file_at_counter(&input, &key).await,
+        };
+        match sent {
             Ok(receipt) => return Some(Ok(receipt)),
             Err(error) if error.is_transient() => {
                 form.draft.edit(|draft| {

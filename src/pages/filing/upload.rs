@@ -11,7 +11,8 @@ use web_sys::{File, HtmlInputElement};
 use super::Form;
 use super::draft::{self, Draft};
 use crate::api;
-use crate::i18n::{FilingTexts, Texts, use_filing_texts, use_texts};
+use crate::format::file_size;
+use crate::i18n::{FilingTexts, Texts, ftr, use_filing_texts, use_texts};
 
 /// Why a file was not attached.
 #[derive(Debug, Clone, PartialEq)]
@@ -150,7 +151,7 @@ pub fn upload_files(
         if form.draft.is_open() {
             form.draft.edit(attach);
         } else {
-            draft::edit_stored(&code, attach);
+            draft::edit_stored(form.mode, &code, attach);
         }
         if let Some(old) = replaces.clone() {
             spawn_local(async move {
@@ -264,4 +265,21 @@ pub fn UploadList(uploads: Uploads) -> impl IntoView {
         .into_any(),
     };
     view! { <ul class="upload-list">{move || uploads.list().into_iter().map(row).collect_view()}</ul> }
+}
+
+/// A stored file's name, size and a link to look at it, in its row of a file list.
+pub fn file_details(file: &UploadedFile) -> impl IntoView + use<> {
+    let url = api::upload_url(&file.id);
+    let name = file.name.clone();
+    let size = (file.size > 0).then(|| file_size(file.size));
+    view! {
+        <div class="file-details">
+            <p class="file-name">{name.clone()}</p>
+            {size.map(|size| view! { <p class="file-size">{size}</p> })}
+            <a href=url target="_blank" rel="noopener">
+                {ftr(|t| t.view_file)}
+                <span class="visually-hidden">" " {name}</span>
+            </a>
+        </div>
+    }
 }

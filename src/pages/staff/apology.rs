@@ -8,8 +8,8 @@ use motcua_api::apology::{self, ApologyInput, ApologyLetter};
 use motcua_api::date::format_vietnamese;
 
 use super::forms::{Desk, Field};
-use super::moment;
 use crate::api;
+use crate::format::moment;
 use crate::i18n::{sttr, use_staff_texts};
 use crate::pages::filing::today;
 
@@ -131,7 +131,7 @@ fn Letter(letter: ApologyLetter) -> impl IntoView {
                 </div>
                 <div class="summary-row">
                     <dt class="summary-key">{sttr(|t| t.letter_written)}</dt>
-                    <dd class="summary-value">{move || moment(written_at, texts())}</dd>
+                    <dd class="summary-value">{move || moment(written_at, texts().time_at)}</dd>
                 </div>
             </dl>
         </section>

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use motcua_api::staff::AuditEntry;
 
 use super::forms::Desk;
-use super::{moment, page_or_sign_in, role_name};
+use super::{page_or_sign_in, role_name};
 use crate::api;
 use crate::components::notice::{Loading, error_fallback};
+use crate::format::moment;
 use crate::i18n::{sttr, use_staff_texts};
 
 #[component]
@@ -22,7 +23,7 @@ pub fn AuditLog() -> impl IntoView {
     view! {
         <section aria-labelledby="audit-heading" class="staff-section" id="staff-audit">
             <h2 id="audit-heading">{sttr(|t| t.audit_heading)}</h2>
-            <p class="hint">{sttr(|t| t.audit_intro)}</p>
+            <p class="hint" id="audit-intro">{sttr(|t| t.audit_intro)}</p>
             <button
                 type="button"
                 id="audit-reload"
@@ -64,7 +65,7 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
              }| {
                 view! {
                     <tr>
-                        <td>{move || moment(at, texts())}</td>
+                        <td>{move || moment(at, texts().time_at)}</td>
                         <td>{username} " (" {move || role_name(role, texts())} ")"</td>
                         <td>{action}</td>
                         <td>{detail}</td>
@@ -74,7 +75,12 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
         )
         .collect_view();
     view! {
-        <div class="table-scroll" role="region" aria-labelledby="audit-heading" tabindex="0">
+        <div
+            class="table-scroll"
+            role="region"
+            aria-labelledby="audit-heading audit-intro"
+            tabindex="0"
+        >
             <table class="inbox-table audit-table" id="audit-table">
                 <thead>
                     <tr>

@@ -89,7 +89,7 @@ fn Document(document: DocumentCheck) -> impl IntoView {
     };
     let box_id = format!("check-{index}");
     let files = if document.files.is_empty() {
-        view! { <p class="meta">{sttr(|t| t.no_files)}</p> }.into_any()
+        view! { <li class="meta">{sttr(|t| t.no_files)}</li> }.into_any()
     } else {
         let code = desk.code.get_value();
         document

@@ -6,20 +6,20 @@ use leptos_router::hooks::use_params_map;
 use motcua_api::date::format_vietnamese;
 use motcua_api::dossier::DeliveryMethod;
 use motcua_api::staff::{AnswerView, ApplicantView, Channel, DossierResult, StaffDossierView};
-use motcua_api::tracking::TimelineEntry;
 
 use super::actions::Actions;
 use super::apology::Apology;
 use super::audit::AuditLog;
 use super::documents::Documents;
 use super::forms::{Desk, NOTICE_ID};
-use super::{INBOX_PATH, Session, StaffShell, deadline_text, is_late, moment, page_or_sign_in};
+use super::{INBOX_PATH, Session, StaffShell, is_late, page_or_sign_in};
 use crate::api;
 use crate::components::layout::{focus_heading, use_title};
 use crate::components::notice::{Loading, error_fallback};
 use crate::components::problems::ErrorSummary;
-use crate::components::status::{StatusTag, status_name};
-use crate::i18n::{StaffTexts, sttr, use_filing_texts, use_staff_texts};
+use crate::components::status::{StatusTag, deadline_text, timeline_entry};
+use crate::format::moment;
+use crate::i18n::{StaffTexts, sttr, use_staff_texts};
 
 #[component]
 pub fn StaffDossier() -> impl IntoView {
@@ -138,12 +138,12 @@ fn Summary() -> impl IntoView {
                 view! { <strong id="staff-promised">{format_vietnamese(date)}</strong> },
             )
         });
-        let deadline_row = deadline_text(status, deadline, texts()).map(|_| {
+        let deadline_row = deadline_text(status, deadline, &texts().deadline_words).map(|_| {
             row(
                 |t| t.deadline,
                 view! {
                     <strong id="staff-deadline" class:deadline-late=is_late(deadline)>
-                        {move || deadline_text(status, deadline, texts())}
+                        {move || deadline_text(status, deadline, &texts().deadline_words)}
                     </strong>
                 },
             )
@@ -159,7 +159,7 @@ fn Summary() -> impl IntoView {
                 {deadline_row}
                 {row(|t| t.channel, channel)}
                 {row(|t| t.agency, format!("{} ({})", dossier.agency, dossier.procedure_code))}
-                {row(|t| t.submitted_at, move || moment(submitted, texts()))}
+                {row(|t| t.submitted_at, move || moment(submitted, texts().time_at))}
                 {row(|t| t.received_on, format_vietnamese(dossier.received_on))}
                 {row(|t| t.delivery, move || delivery_name(delivery, texts()))}
             </dl>
@@ -254,31 +254,12 @@ fn ResultView() -> impl IntoView {
 #[component]
 fn Timeline() -> impl IntoView {
     let desk = expect_context::<Desk>();
-    let texts = use_staff_texts();
-    let filing = use_filing_texts();
+    let time_at = sttr(|t| t.time_at);
     let entries = move || {
         desk.dossier
             .with(|dossier| dossier.timeline.clone())
             .into_iter()
-            .map(
-                |TimelineEntry {
-                     at,
-                     status,
-                     office,
-                     note,
-                 }| {
-                    let note =
-                        (!note.is_empty()).then(|| view! { <p class="timeline-note">{note}</p> });
-                    view! {
-                        <li class="timeline-entry">
-                            <p class="timeline-status">{move || status_name(status, filing())}</p>
-                            <p class="meta">{move || moment(at, texts())}</p>
-                            <p class="meta">{office}</p>
-                            {note}
-                        </li>
-                    }
-                },
-            )
+            .map(|entry| timeline_entry(entry, time_at))
             .collect_view()
     };
     view! {

@@ -8,15 +8,15 @@ use motcua_api::staff::{
     Channel, INBOX_PAGE_SIZE, InboxItem, InboxPage, InboxQuery, InboxTab, RawInboxQuery,
 };
 
+use super::counter::{COUNTER_PATH, may_file};
 use super::filters::{BadParameter, InboxFilters};
-use super::{
-    INBOX_PATH, Session, StaffShell, deadline_text, dossier_path, is_late, moment, page_or_sign_in,
-};
+use super::{INBOX_PATH, Session, StaffShell, dossier_path, is_late, page_or_sign_in};
 use crate::api;
 use crate::components::layout::{focus_heading, use_title};
 use crate::components::notice::{Loading, error_fallback};
-use crate::components::status::StatusTag;
-use crate::i18n::{StaffTexts, sttr, tr, use_staff_texts, use_texts};
+use crate::components::status::{StatusTag, deadline_text};
+use crate::format::moment;
+use crate::i18n::{StaffTexts, ctr, sttr, tr, use_staff_texts, use_texts};
 
 #[component]
 pub fn Inbox() -> impl IntoView {
@@ -95,8 +95,21 @@ fn InboxContent() -> impl IntoView {
         let query = query.get();
         async move { api::staff::inbox(&query).await.map(|page| (query, page)) }
     });
+    // Reception and leaders file dossiers brought on paper.
+    let counter_link = move || {
+        may_file(session).then(|| {
+            view! {
+                <p class="inbox-actions">
+                    <a id="counter-filing" class="button" href=COUNTER_PATH>
+                        {ctr(|t| t.heading)}
+                    </a>
+                </p>
+            }
+        })
+    };
     view! {
         <h1 tabindex="-1">{sttr(|t| t.inbox_heading)}</h1>
+        {counter_link}
         <InboxFilters query=query bad=bad />
         <Transition fallback=|| view! { <Loading /> }>
             <ErrorBoundary fallback=error_fallback>
@@ -218,7 +231,7 @@ fn inbox_row(
     let code = code.to_string();
     let counter = (channel == Channel::Counter)
         .then(|| view! { <span class="meta inbox-channel">{sttr(|t| t.channel_counter)}</span> });
-    let deadline_view = move || deadline_text(status, deadline, texts());
+    let deadline_view = move || deadline_text(status, deadline, &texts().deadline_words);
     view! {
         <tr data-code=code.clone()>
             <th scope="row">
@@ -235,7 +248,7 @@ fn inbox_row(
             <td>
                 <StatusTag status=status />
             </td>
-            <td>{move || moment(submitted_at, texts())}</td>
+            <td>{move || moment(submitted_at, texts().time_at)}</td>
             <td>
                 {promised_date.map(format_vietnamese)}
                 <span class="inbox-deadline" class:deadline-late=is_late(deadline)>

@@ -1,11 +1,13 @@
 //! The staff workspace: `/can-bo/dang-nhap` (sign in), `/can-bo` (the inbox) and
-//! `/can-bo/ho-so/{code}` (one dossier, its checks and decisions). Every page but sign-in sits in
+//! `/can-bo/ho-so/{code}` (one dossier, its checks and decisions), and filing at the counter
+//! (`/can-bo/nop-tai-quay/…`). Every page but sign-in sits in
 //! [`StaffShell`], which knows who is signed in and sends the officer back to sign in (and then
 //! back here) whenever the server answers 401.
 
 mod actions;
 mod apology;
 mod audit;
+mod counter;
 mod documents;
 mod dossier;
 mod filters;
@@ -14,6 +16,7 @@ mod inbox;
 mod login;
 mod result_file;
 
+pub use counter::{CounterFiling, CounterPicker, CounterReceipt, CounterStart};
 pub use dossier::StaffDossier;
 pub use inbox::Inbox;
 pub use login::StaffLogin;
@@ -21,8 +24,6 @@ pub use login::StaffLogin;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
-use motcua_api::date::{format_vietnamese, vietnam_local_time};
-use motcua_api::dossier::DossierStatus;
 use motcua_api::query::percent_encode;
 use motcua_api::staff::{StaffMe, StaffRole};
 use motcua_api::tracking::Deadline;
@@ -133,7 +134,7 @@ pub fn StaffShell(children: Children) -> impl IntoView {
     });
     view! {
         <div class="staff">
-            <div class="staff-bar">
+            <div class="staff-bar no-print">
                 <div class="container staff-bar-row">
                     <a class="staff-home" href=INBOX_PATH>
                         {sttr(|t| t.workspace)}
@@ -213,40 +214,6 @@ pub fn role_name(role: StaffRole, texts: &StaffTexts) -> &'static str {
         StaffRole::Leader => texts.role_leader,
         StaffRole::Admin => texts.role_admin,
     }
-}
-
-/// `07/12/2026 lúc 14:05`, on the clock of Vietnam.
-fn moment(unix_secs: i64, texts: &StaffTexts) -> String {
-    let local = vietnam_local_time(unix_secs);
-    format!(
-        "{} {} {:02}:{:02}",
-        format_vietnamese(local.date),
-        texts.time_at,
-        local.hour,
-        local.minute
-    )
-}
-
-/// The deadline in words; none for a dossier refused or withdrawn.
-fn deadline_text(status: DossierStatus, deadline: Deadline, texts: &StaffTexts) -> Option<String> {
-    if matches!(status, DossierStatus::Refused | DossierStatus::Withdrawn) {
-        return None;
-    }
-    let days = |template: &str, n: u32| template.replace("{n}", &n.to_string());
-    Some(match deadline {
-        Deadline::NoDate => texts.no_deadline.to_string(),
-        Deadline::OnTime {
-            working_days_left: 0,
-        } => texts.due_today.to_string(),
-        Deadline::OnTime { working_days_left } => days(texts.days_left, working_days_left),
-        Deadline::Overdue {
-            working_days_late: 0,
-        } => texts.past_promised.to_string(),
-        Deadline::Overdue { working_days_late } => days(texts.days_late, working_days_late),
-        Deadline::Finished { on_time: true } => texts.finished_on_time.to_string(),
-        Deadline::Finished { on_time: false } => texts.finished_late.to_string(),
-        Deadline::Paused => texts.paused.to_string(),
-    })
 }
 
 /// Whether a deadline is one to worry about: shown in red.

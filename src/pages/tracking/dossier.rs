@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 use motcua_api::apology::current_promise;
-use motcua_api::date::{format_vietnamese, vietnam_local_time};
 use motcua_api::dossier::DossierStatus;
 use motcua_api::query::percent_encode;
 use motcua_api::rating::can_be_rated;
-use motcua_api::tracking::{Deadline, DossierTracking, TimelineEntry};
+use motcua_api::tracking::{Deadline, DossierTracking};
 
 use super::apology::{ApologyLetters, LetterContext};
 use super::rating::RatingSection;
@@ -15,11 +14,9 @@ use super::supplement::SupplementTodo;
 use super::{Found, dossier_page};
 use crate::api::{self, Proof};
 use crate::components::layout::{focus_heading, use_title};
-use crate::components::status::{StatusTag, status_name};
+use crate::components::status::{StatusTag, deadline_text, timeline_entry};
 use crate::format::date_with_weekday;
-use crate::i18n::{
-    TrackingTexts, ftr, tr, ttr, use_filing_texts, use_language, use_tracking_texts,
-};
+use crate::i18n::{ftr, tr, ttr, use_filing_texts, use_language, use_tracking_texts};
 use crate::pages::filing::receipt_url;
 
 #[component]
@@ -30,44 +27,6 @@ pub fn Tracking() -> impl IntoView {
     let page =
         move |found: Found<DossierTracking>| view! { <TrackingView found=found sent=sent /> };
     view! { <div class="container tracking">{dossier_page(fetch, page, ttr(|t| t.not_found))}</div> }
-}
-
-/// The deadline in words; none for a dossier refused or withdrawn, which has no result to wait for.
-fn deadline_text(
-    status: DossierStatus,
-    deadline: Deadline,
-    texts: &TrackingTexts,
-) -> Option<String> {
-    if matches!(status, DossierStatus::Refused | DossierStatus::Withdrawn) {
-        return None;
-    }
-    let days = |template: &str, n: u32| template.replace("{n}", &n.to_string());
-    Some(match deadline {
-        Deadline::NoDate => texts.no_deadline.to_string(),
-        Deadline::OnTime {
-            working_days_left: 0,
-        } => texts.due_today.to_string(),
-        Deadline::OnTime { working_days_left } => days(texts.days_left, working_days_left),
-        Deadline::Overdue {
-            working_days_late: 0,
-        } => texts.past_promised.to_string(),
-        Deadline::Overdue { working_days_late } => days(texts.days_late, working_days_late),
-        Deadline::Finished { on_time: true } => texts.finished_on_time.to_string(),
-        Deadline::Finished { on_time: false } => texts.finished_late.to_string(),
-        Deadline::Paused => texts.paused.to_string(),
-    })
-}
-
-/// `07/12/2026 lúc 14:05`, on the clock of Vietnam.
-fn moment(unix_secs: i64, texts: &TrackingTexts) -> String {
-    let local = vietnam_local_time(unix_secs);
-    format!(
-        "{} {} {:02}:{:02}",
-        format_vietnamese(local.date),
-        texts.time_at,
-        local.hour,
-        local.minute
-    )
 }
 
 #[component]
@@ -128,14 +87,19 @@ fn TrackingView(found: Found<DossierTracking>, sent: RwSignal<Option<String>>) -
         Deadline::Overdue { .. } | Deadline::Finished { on_time: false }
     );
     let lang = use_language();
-    let shown = deadline_text(status, deadline, lang.get_untracked().tracking()).is_some();
+    let shown = deadline_text(
+        status,
+        deadline,
+        &lang.get_untracked().tracking().deadline_words,
+    )
+    .is_some();
     let deadline = shown.then(|| {
         view! {
             <div class="summary-row">
                 <dt class="summary-key">{ttr(|t| t.deadline_row)}</dt>
                 <dd class="summary-value">
                     <strong id="tracking-deadline" class:deadline-late=late>
-                        {move || deadline_text(status, deadline, texts())}
+                        {move || deadline_text(status, deadline, &texts().deadline_words)}
                     </strong>
                 </dd>
             </div>
@@ -197,10 +161,11 @@ fn TrackingView(found: Found<DossierTracking>, sent: RwSignal<Option<String>>) -
         Proof::Token(token) => receipt_url(&code, token),
         Proof::Phone(_) => format!("/ho-so/{}/phieu-tiep-nhan", percent_encode(&code)),
     };
+    let time_at = ttr(|t| t.time_at);
     let entries = timeline
         .into_iter()
         .rev()
-        .map(timeline_entry)
+        .map(|entry| timeline_entry(entry, time_at))
         .collect_view();
     view! {
         <h1 tabindex="-1">{procedure_name}</h1>
@@ -245,25 +210,5 @@ fn TrackingView(found: Found<DossierTracking>, sent: RwSignal<Option<String>>) -
         <p class="no-print">
             <a href="/tra-cuu">{ttr(|t| t.track_another)}</a>
         </p>
-    }
-}
-
-fn timeline_entry(entry: TimelineEntry) -> impl IntoView {
-    let texts = use_tracking_texts();
-    let filing = use_filing_texts();
-    let TimelineEntry {
-        at,
-        status,
-        office,
-        note,
-    } = entry;
-    let note = (!note.is_empty()).then(|| view! { <p class="timeline-note">{note}</p> });
-    view! {
-        <li class="timeline-entry">
-            <p class="timeline-status">{move || status_name(status, filing())}</p>
-            <p class="meta">{move || moment(at, texts())}</p>
-            <p class="meta">{office}</p>
-            {note}
-        </li>
     }
 }

@@ -1,9 +1,10 @@
 //! What the supplement and rating forms of the tracking page share: errors named by `motcua_api`
-//! or the server put next to this page's fields, and a character counter.
+//! or the server put next to this page's fields, and a text area with a character counter.
 
 use leptos::prelude::*;
 
 use crate::api;
+use crate::components::fields::field_error;
 use crate::components::notice::error_message;
 use crate::components::problems::{Problem, Problems, field_id};
 use crate::i18n::{Lang, use_tracking_texts};
@@ -14,7 +15,7 @@ use crate::i18n::{Lang, use_tracking_texts};
 pub fn show_errors(
     problems: Problems,
     fields: &[(&str, &str)],
-    errors: impl IntoIterator<Item = (String, String)>,
+    errors: impl IntoIterator<Item = (String, impl Into<String>)>,
 ) {
     let mut list: Vec<(usize, Problem)> = errors
         .into_iter()
@@ -27,7 +28,7 @@ pub fn show_errors(
                         place,
                         Problem {
                             field,
-                            message,
+                            message: message.into(),
                             href,
                         },
                     )
@@ -35,7 +36,7 @@ pub fn show_errors(
                 None => {
                     let problem = Problem {
                         field: String::new(),
-                        message,
+                        message: message.into(),
                         href: String::new(),
                     };
                     (fields.len(), problem)
@@ -66,7 +67,7 @@ pub fn show_refusal(problems: Problems, fields: &[(&str, &str)], error: &api::Er
 }
 
 /// "Còn 940 ký tự" under a text area, read out politely as it changes; `{id}-count`.
-pub fn char_count(id: &str, text: RwSignal<String>, max: usize) -> impl IntoView + use<> {
+fn char_count(id: &str, text: RwSignal<String>, max: usize) -> impl IntoView + use<> {
     let texts = use_tracking_texts();
     let count = move || {
         let used = text.with(|text| text.trim().chars().count());
@@ -87,5 +88,46 @@ pub fn char_count(id: &str, text: RwSignal<String>, max: usize) -> impl IntoView
         >
             {move || count().0}
         </p>
+    }
+}
+
+/// A text area with its label (the children), hint, error and character counter: the elements
+/// `{id}`, `{id}-hint`, `{id}-error` and `{id}-count`.
+#[component]
+pub fn CountedTextArea(
+    id: &'static str,
+    /// The field whose problem is shown here, e.g. `rating.comment`.
+    field: &'static str,
+    #[prop(into)] hint: Signal<&'static str>,
+    text: RwSignal<String>,
+    max: usize,
+    children: Children,
+) -> impl IntoView {
+    let problems = expect_context::<Problems>();
+    let invalid = Memo::new(move |_| problems.of(field).is_some());
+    view! {
+        <div class="form-group" class:form-group-error=move || invalid.get()>
+            <label for=id class="label">
+                {children()}
+            </label>
+            <p id=format!("{id}-hint") class="hint">
+                {hint}
+            </p>
+            {field_error(problems, field.into(), id.into())}
+            <textarea
+                id=id
+                name=id
+                class="input textarea"
+                rows="4"
+                aria-describedby=move || {
+                    let error = if invalid.get() { format!(" {id}-error") } else { String::new() };
+                    format!("{id}-hint {id}-count{error}")
+                }
+                aria-invalid=move || invalid.get().then_some("true")
+                prop:value=move || text.get()
+                on:input=move |event| text.set(event_target_value(&event))
+            ></textarea>
+            {char_count(id, text, max)}
+        </div>
     }
 }

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use motcua_api::date::{format_vietnamese, vietnam_local_time};
 use motcua_api::rating::{DossierRating, MAX_COMMENT_CHARS, RatingInput, validate};
 
-use super::form::{char_count, show_errors, show_refusal};
+use super::form::{CountedTextArea, show_errors, show_refusal};
 use crate::api::{self, Proof};
 use crate::components::fields::field_error;
 use crate::components::notice::Loading;
@@ -107,9 +107,6 @@ fn RatingForm(
             comment: comment.get_untracked(),
         };
         if let Err(errors) = validate(&input) {
-            let errors = errors
-                .into_iter()
-                .map(|(field, message)| (field, message.to_string()));
             show_errors(problems, &FIELDS, errors);
             return;
         }
@@ -135,7 +132,6 @@ fn RatingForm(
             }
         });
     };
-    let invalid_comment = Memo::new(move |_| problems.of("rating.comment").is_some());
     let form = move || {
         view! {
             <p>{ttr(|t| t.rating.intro)}</p>
@@ -148,29 +144,15 @@ fn RatingForm(
                         view! { <Scale name=name question=question score=score /> }
                     })
                     .collect_view()}
-                <div class="form-group" class:form-group-error=move || invalid_comment.get()>
-                    <label for="rating-comment" class="label">
-                        {ttr(|t| t.rating.comment)}
-                    </label>
-                    <p id="rating-comment-hint" class="hint">
-                        {ttr(|t| t.rating.comment_hint)}
-                    </p>
-                    {field_error(problems, "rating.comment".into(), "rating-comment".into())}
-                    <textarea
-                        id="rating-comment"
-                        name="rating-comment"
-                        class="input textarea"
-                        rows="4"
-                        aria-describedby=move || {
-                            let error = if invalid_comment.get() { " rating-comment-error" } else { "" };
-                            format!("rating-comment-hint rating-comment-count{error}")
-                        }
-                        aria-invalid=move || invalid_comment.get().then_some("true")
-                        prop:value=move || comment.get()
-                        on:input=move |event| comment.set(event_target_value(&event))
-                    ></textarea>
-                    {char_count("rating-comment", comment, MAX_COMMENT_CHARS)}
-                </div>
+                <CountedTextArea
+                    id="rating-comment"
+                    field="rating.comment"
+                    hint=ttr(|t| t.rating.comment_hint)
+                    text=comment
+                    max=MAX_COMMENT_CHARS
+                >
+                    {ttr(|t| t.rating.comment)}
+                </CountedTextArea>
                 <button
                     type="submit"
                     id="rating-submit"

@@ -9,13 +9,12 @@ use motcua_api::dossier::{MAX_FILES_PER_DOSSIER, UploadedFile};
 use motcua_api::tracking::{SupplementInput, SupplementRequest};
 use web_sys::HtmlInputElement;
 
-use super::form::{char_count, show_errors, show_refusal};
+use super::form::{CountedTextArea, show_errors, show_refusal};
 use crate::api::{self, Proof};
 use crate::components::fields::{described_by, field_error};
 use crate::components::problems::{ErrorSummary, Problem, Problems, focus_element};
-use crate::format::file_size;
 use crate::i18n::{ftr, ttr, use_language, use_tracking_texts};
-use crate::pages::filing::upload::{UploadList, Uploads, send_files, take_files};
+use crate::pages::filing::upload::{UploadList, Uploads, file_details, send_files, take_files};
 
 const FILES: &str = "supplement.files";
 const NOTE: &str = "supplement.note";
@@ -109,9 +108,6 @@ fn SupplementForm(
             note: note.get_untracked().trim().to_string(),
         };
         if let Err(errors) = input.check() {
-            let errors = errors
-                .into_iter()
-                .map(|(field, message)| (field, message.to_string()));
             show_errors(problems, &FIELDS, errors);
             return;
         }
@@ -137,7 +133,6 @@ fn SupplementForm(
         });
     };
     let invalid_files = Memo::new(move |_| problems.of(FILES).is_some());
-    let invalid_note = Memo::new(move |_| problems.of(NOTE).is_some());
     let files_id = "supplement-files".to_string();
     view! {
         <form class="supplement-form" novalidate on:submit=on_submit>
@@ -193,31 +188,17 @@ fn SupplementForm(
                     />
                 </ul>
             </div>
-            <div class="form-group" class:form-group-error=move || invalid_note.get()>
-                <label for="supplement-note" class="label">
-                    {ttr(|t| t.supplement_note)}
-                    " "
-                    {ftr(|t| t.optional)}
-                </label>
-                <p id="supplement-note-hint" class="hint">
-                    {ttr(|t| t.supplement_note_hint)}
-                </p>
-                {field_error(problems, NOTE.into(), "supplement-note".into())}
-                <textarea
-                    id="supplement-note"
-                    name="supplement-note"
-                    class="input textarea"
-                    rows="4"
-                    aria-describedby=move || {
-                        let error = if invalid_note.get() { " supplement-note-error" } else { "" };
-                        format!("supplement-note-hint supplement-note-count{error}")
-                    }
-                    aria-invalid=move || invalid_note.get().then_some("true")
-                    prop:value=move || note.get()
-                    on:input=move |event| note.set(event_target_value(&event))
-                ></textarea>
-                {char_count("supplement-note", note, NOTE_MAX_CHARS)}
-            </div>
+            <CountedTextArea
+                id="supplement-note"
+                field=NOTE
+                hint=ttr(|t| t.supplement_note_hint)
+                text=note
+                max=NOTE_MAX_CHARS
+            >
+                {ttr(|t| t.supplement_note)}
+                " "
+                {ftr(|t| t.optional)}
+            </CountedTextArea>
             <button
                 type="submit"
                 id="supplement-submit"
@@ -233,7 +214,6 @@ fn SupplementForm(
 /// A file sent for the supplement, to look at again or take off.
 #[component]
 fn FileRow(file: UploadedFile, files: RwSignal<Vec<UploadedFile>>) -> impl IntoView {
-    let url = api::upload_url(&file.id);
     let name = file.name.clone();
     let id = file.id.clone();
     let on_remove = move |_| {
@@ -244,17 +224,9 @@ fn FileRow(file: UploadedFile, files: RwSignal<Vec<UploadedFile>>) -> impl IntoV
             api::delete_upload(&id).await.ok();
         });
     };
-    let size = (file.size > 0).then(|| file_size(file.size));
     view! {
         <li class="file">
-            <div class="file-details">
-                <p class="file-name">{name.clone()}</p>
-                {size.map(|size| view! { <p class="file-size">{size}</p> })}
-                <a href=url target="_blank" rel="noopener">
-                    {ftr(|t| t.view_file)}
-                    <span class="visually-hidden">" " {name.clone()}</span>
-                </a>
-            </div>
+            {file_details(&file)}
             <div class="file-actions">
                 <button type="button" class="button button-warning" on:click=on_remove>
                     {ftr(|t| t.remove)}
