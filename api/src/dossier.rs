@@ -15,6 +15,8 @@ pub const MAX_FILES_PER_DOCUMENT: usize = 10;
 pub const MAX_FILES_PER_DOSSIER: usize = 40;
 /// The file types a citizen may attach, decided from the file's content, never its name.
 pub const ACCEPTED_CONTENT_TYPES: [&str; 3] = ["application/pdf", "image/jpeg", "image/png"];
+/// [`ACCEPTED_CONTENT_TYPES`] as the `accept` attribute of a file input.
+pub const ACCEPT_ATTRIBUTE: &str = "application/pdf,image/jpeg,image/png";
 
 /// `POST /api/uploads` answer: a file stored and waiting to be attached to a dossier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -292,6 +294,11 @@ mod tests {
         ] {
             assert!(DossierCode::try_from(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn file_inputs_accept_what_the_server_takes() {
+        assert_eq!(ACCEPT_ATTRIBUTE, ACCEPTED_CONTENT_TYPES.join(","));
     }
 
     #[test]

@@ -72,6 +72,9 @@ pub struct SupplementInput {
     pub note: String,
 }
 
+/// The longest note sent with a supplement, in characters.
+pub const MAX_SUPPLEMENT_NOTE_CHARS: usize = 1000;
+
 /// The message above the fields of a supplement that failed its checks.
 pub const INVALID_SUPPLEMENT: &str = "Phần bổ sung còn thiếu. Hãy sửa các mục được đánh dấu.";
 /// A supplement sent for a dossier that is not waiting for one.
@@ -89,7 +92,7 @@ impl SupplementInput {
         } else if self.uploads.len() > MAX_FILES_PER_DOSSIER {
             errors.insert("uploads".into(), "Mỗi lần bổ sung tối đa 40 tệp.");
         }
-        if self.note.chars().count() > 1000 {
+        if self.note.chars().count() > MAX_SUPPLEMENT_NOTE_CHARS {
             errors.insert("note".into(), "Ghi chú không được dài quá 1000 ký tự.");
         }
         if errors.is_empty() {

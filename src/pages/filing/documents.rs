@@ -2,7 +2,7 @@
 //! progress bar, and shown with a preview, "Thay tệp khác" and "Xoá".
 
 use leptos::prelude::*;
-use motcua_api::dossier::UploadedFile;
+use motcua_api::dossier::{ACCEPT_ATTRIBUTE, UploadedFile};
 use motcua_api::filing::Step;
 use web_sys::HtmlInputElement;
 
@@ -13,8 +13,6 @@ use crate::components::fields::{described_by, field_error};
 use crate::components::problems::{Problems, focus_element};
 use crate::components::procedure_parts::document_counts;
 use crate::i18n::{ftr, tr, use_filing_texts, use_texts};
-
-const ACCEPT: &str = "application/pdf,image/jpeg,image/png";
 
 #[component]
 pub fn DocumentPage(index: usize) -> impl IntoView {
@@ -120,7 +118,7 @@ fn FileInputs(index: usize, uploads: Uploads) -> impl IntoView {
                         class="file-control"
                         id=file_id.clone()
                         name=file_id.clone()
-                        accept=ACCEPT
+                        accept=ACCEPT_ATTRIBUTE
                         multiple
                         aria-describedby=described_by(problems, field, file_id.clone(), true)
                         aria-invalid=move || invalid.get().then_some("true")
@@ -230,7 +228,7 @@ fn FileRow(index: usize, file: UploadedFile, uploads: Uploads) -> impl IntoView 
                     class="visually-hidden"
                     tabindex="-1"
                     aria-hidden="true"
-                    accept=ACCEPT
+                    accept=ACCEPT_ATTRIBUTE
                     on:change=on_replacement
                 />
                 <button type="button" class="button button-warning" on:click=on_remove>

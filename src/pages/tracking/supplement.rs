@@ -5,8 +5,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use motcua_api::dossier::{MAX_FILES_PER_DOSSIER, UploadedFile};
-use motcua_api::tracking::{SupplementInput, SupplementRequest};
+use motcua_api::dossier::{ACCEPT_ATTRIBUTE, MAX_FILES_PER_DOSSIER, UploadedFile};
+use motcua_api::tracking::{MAX_SUPPLEMENT_NOTE_CHARS, SupplementInput, SupplementRequest};
 use web_sys::HtmlInputElement;
 
 use super::form::{CountedTextArea, show_errors, show_refusal};
@@ -20,9 +20,6 @@ const FILES: &str = "supplement.files";
 const NOTE: &str = "supplement.note";
 /// The API's names of the fields and their fields here, in the page's order.
 const FIELDS: [(&str, &str); 2] = [("uploads", FILES), ("note", NOTE)];
-/// The longest note `SupplementInput::check` accepts, in characters.
-const NOTE_MAX_CHARS: usize = 1000;
-const ACCEPT: &str = "application/pdf,image/jpeg,image/png";
 
 /// The office's request and the form that answers it; `request` is `None` when the server gave
 /// only the timeline's note (`fallback_note`).
@@ -168,7 +165,7 @@ fn SupplementForm(
                             class="file-control"
                             id=files_id.clone()
                             name=files_id.clone()
-                            accept=ACCEPT
+                            accept=ACCEPT_ATTRIBUTE
                             multiple
                             aria-describedby=described_by(problems, FILES.into(), files_id.clone(), true)
                             aria-invalid=move || invalid_files.get().then_some("true")
@@ -193,7 +190,7 @@ fn SupplementForm(
                 field=NOTE
                 hint=ttr(|t| t.supplement_note_hint)
                 text=note
-                max=NOTE_MAX_CHARS
+                max=MAX_SUPPLEMENT_NOTE_CHARS
             >
                 {ttr(|t| t.supplement_note)}
                 " "
