@@ -57,7 +57,17 @@ ensure_postgres() {
   fi
 }
 
+# One page and Wasm per front-end app (`motcua_api::area`). Trunk empties its dist before each
+# build, so the other apps are built beside it and copied in.
 build_front_end() {
   say "building the front-end into dist/"
-  (cd "$ROOT" && trunk build --release --offline && node scripts/precompress.mjs dist)
+  (
+    cd "$ROOT"
+    trunk build index.html --release --offline
+    for page in catalog services staff; do
+      trunk build "$page.html" --release --offline --html-output "$page.html" --dist "target/front-end/$page"
+      cp -r "target/front-end/$page/." dist/
+    done
+    node scripts/precompress.mjs dist
+  )
 }

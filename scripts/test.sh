@@ -19,6 +19,8 @@ cargo clippy -p motcua-web -p motcua-api --target wasm32-unknown-unknown --all-t
 say "unit and server tests (SQLite and PostgreSQL)"
 cargo test --workspace
 build_front_end
+say "size budget of the first screen"
+node scripts/size-budget.mjs dist
 say "browser tests (headless Chromium)"
 cargo build -p motcua-server
 node --test --test-concurrency=1 tests/

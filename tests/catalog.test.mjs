@@ -22,7 +22,9 @@ test('search without diacritics, open the procedure, see its documents', async (
   const errors = watchForErrors(page);
   await page.goto(portal.url);
 
+  // The home page is an app of its own: it searches on Enter, then the catalog app answers.
   await page.getByLabel('Bạn cần làm thủ tục gì?').fill('dang ky khai sinh');
+  await page.keyboard.press('Enter');
   await page.waitForURL(/\/tim-kiem\?q=dang/);
   const first = page.getByRole('link', { name: 'Thủ tục đăng ký khai sinh', exact: true });
   await first.click();
@@ -34,6 +36,18 @@ test('search without diacritics, open the procedure, see its documents', async (
   const section = page.locator('section', { has: documents });
   assert.ok((await section.getByRole('listitem').count()) >= 1, 'documents are listed');
   await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('the home page hands over to the catalog app, and Back returns to it', async () => {
+  const page = await browser.newPage();
+  const errors = watchForErrors(page);
+  await page.goto(portal.url);
+  await page.getByRole('link', { name: 'Đăng ký khai sinh' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'Bạn cần làm thủ tục gì?' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/');
   assert.deepEqual(errors, []);
 });
 
@@ -62,7 +76,8 @@ test('an unknown procedure says so plainly', async () => {
 
 test('typing keeps the caret, and a filter narrows the results in the URL', async () => {
   const page = await browser.newPage();
-  await page.goto(portal.url);
+  // Search as you type lives within the catalog app (an unknown procedure's page, say).
+  await page.goto(`${portal.url}/thu-tuc/9.999999`);
   await page.getByLabel('Bạn cần làm thủ tục gì?').pressSequentially('khai');
   await page.waitForURL(/\/tim-kiem\?q=khai/);
   await page.keyboard.type(' tu');

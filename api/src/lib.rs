@@ -5,6 +5,7 @@
 
 pub mod apology;
 pub mod applicant;
+pub mod area;
 pub mod calendar;
 pub mod date;
 pub mod dossier;

@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::path::Path;
 
 use axum::Router;
+use motcua_api::area::FrontEndArea;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
@@ -82,7 +83,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     state.catalog.spawn_refresher(store.clone());
     spawn_sweeper(store.clone(), files);
     spawn_overdue_watch(store.clone());
-    if !args.dist.join("index.html").exists() {
+    if !args.dist.join(FrontEndArea::Catalog.html_file()).exists() {
         tracing::warn!(dist = %args.dist.display(), "no built front-end: only /api is served");
     }
     let listener = TcpListener::bind(args.addr).await?;

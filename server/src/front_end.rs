@@ -13,20 +13,30 @@ use axum::http::header::CACHE_CONTROL;
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
+use motcua_api::area::FrontEndArea;
+use tower::ServiceExt;
+use tower::service_fn;
 use tower_http::services::{ServeDir, ServeFile};
 
 const FOREVER: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
 const ASK_AGAIN: HeaderValue = HeaderValue::from_static("no-cache");
 
-/// Serves `dist`, answering any path that is not a file with `index.html` (the app's own routes).
+/// Serves `dist`, answering any path that is not a file with the page of the front-end app that
+/// owns it (`motcua_api::area`): `/` and `/thu-tuc/…` the catalog's `index.html`, `/ho-so/…` the
+/// services' page, `/can-bo/…` the staff page.
 pub fn service(dist: &Path) -> Router {
-    let index = ServeFile::new(dist.join("index.html"))
-        .precompressed_br()
-        .precompressed_gzip();
+    let pages = dist.to_path_buf();
+    let page_of_app = service_fn(move |request: Request| {
+        let page = FrontEndArea::of_path(request.uri().path()).html_file();
+        ServeFile::new(pages.join(page))
+            .precompressed_br()
+            .precompressed_gzip()
+            .oneshot(request)
+    });
     let files = ServeDir::new(dist)
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(index);
+        .fallback(page_of_app);
     Router::new()
         .fallback_service(files)
         .layer(middleware::from_fn_with_state(
@@ -55,14 +65,14 @@ fn hashed_name(path: &str) -> Option<&str> {
     is_content_hashed(name).then_some(name)
 }
 
-/// Whether the file's name carries Trunk's content hash: `-` and 16 hex digits before its
-/// extension or suffix, as in `motcua-web-d34ee2011554835f_bg.wasm`.
+/// Whether the file's name carries Trunk's content hash: `-` and the hex digits of a 64-bit hash
+/// (leading zeros dropped, so 12 to 16 of them in practice) before its extension or suffix, as in
+/// `motcua-catalog-d34ee2011554835f_bg.wasm` or `main-decc7bea834a726.css`.
 fn is_content_hashed(name: &str) -> bool {
     name.match_indices('-').any(|(at, _)| {
         let rest = &name[at + 1..];
-        rest.len() > 16
-            && rest[..16].bytes().all(|b| b.is_ascii_hexdigit())
-            && matches!(rest.as_bytes()[16], b'.' | b'_')
+        let digits = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
+        (12..=16).contains(&digits) && matches!(rest.as_bytes().get(digits), Some(b'.' | b'_'))
     })
 }
 
@@ -78,12 +88,15 @@ mod tests {
         );
         assert!(hashed_name("/motcua-web-d34ee2011554835f.js").is_some());
         assert!(hashed_name("/main-2b9994590ebd0161.css").is_some());
+        assert!(hashed_name("/main-decc7bea834a726.css").is_some());
         for other in [
             "/index.html",
             "/",
             "/thu-tuc/1.001193",
             "/manifest-webapp.json",
-            "/x-2b9994590ebd016.css",
+            "/x-2b9994590eb.css",
+            "/icon-192.png",
+            "/x-2b9994590ebd01612.css",
         ] {
             assert_eq!(hashed_name(other), None, "{other}");
         }

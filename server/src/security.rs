@@ -17,6 +17,7 @@ use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use motcua_api::ErrorBody;
+use motcua_api::area::FrontEndArea;
 use sha2::{Digest, Sha256};
 
 /// Time for an ordinary API request, from its first byte to the answer's headers.
@@ -74,10 +75,17 @@ impl SecurityHeaders {
         SecurityHeaders { headers }
     }
 
-    /// The headers for the front-end built into `dist`, read once at start.
+    /// The headers for the front-end built into `dist`, read once at start: the inline blocks of
+    /// every app's page are allowed.
     pub fn for_dist(dist: &Path, https: bool) -> SecurityHeaders {
-        let index = std::fs::read_to_string(dist.join("index.html")).ok();
-        SecurityHeaders::new(index.as_deref(), https)
+        let pages: Vec<String> = FrontEndArea::ALL
+            .iter()
+            .filter_map(|area| std::fs::read_to_string(dist.join(area.html_file())).ok())
+            .collect();
+        SecurityHeaders::new(
+            (!pages.is_empty()).then(|| pages.concat()).as_deref(),
+            https,
+        )
     }
 
     /// Adds each header the response does not have yet.
@@ -102,13 +110,16 @@ impl SecurityHeaders {
     }
 }
 
-/// The page may run its own scripts, the Wasm, and the inline loader and critical CSS of
-/// `index` (allowed by hash, so no `'unsafe-inline'`), and nothing may frame it.
+/// The page may run its own scripts, the Wasm, and the inline loaders and critical CSS of
+/// `index`, the text of the apps' pages (allowed by hash, so no `'unsafe-inline'`), and nothing may frame it.
 pub fn content_security_policy(index: &str) -> String {
     let sources = |tag| {
-        inline_blocks(index, tag)
+        let mut hashes: Vec<String> = inline_blocks(index, tag)
             .map(|text| format!(" 'sha256-{}'", BASE64.encode(Sha256::digest(text))))
-            .collect::<String>()
+            .collect();
+        hashes.sort();
+        hashes.dedup();
+        hashes.concat()
     };
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; \

@@ -10,10 +10,10 @@ use crate::i18n::{tr, use_texts};
 /// How long typing must pause before the search runs.
 const DEBOUNCE: Duration = Duration::from_millis(300);
 
-/// `on_type` runs once typing pauses; `on_submit` at once on Enter or the button.
+/// `on_type`, when given, runs once typing pauses; `on_submit` at once on Enter or the button.
 #[component]
 pub fn SearchBox(
-    #[prop(into)] on_type: Callback<String>,
+    #[prop(optional, into)] on_type: Option<Callback<String>>,
     #[prop(into)] on_submit: Callback<String>,
     /// The searched text as the page knows it (the URL); the box follows it on back and forward.
     #[prop(into, default = Signal::stored(String::new()))]
@@ -53,8 +53,11 @@ pub fn SearchBox(
     let on_input = move |event| {
         value.set(event_target_value(&event));
         cancel_pending();
-        let handle = set_timeout_with_handle(move || on_type.run(value.get_untracked()), DEBOUNCE);
-        pending.set_value(handle.ok());
+        if let Some(on_type) = on_type {
+            let handle =
+                set_timeout_with_handle(move || on_type.run(value.get_untracked()), DEBOUNCE);
+            pending.set_value(handle.ok());
+        }
     };
     let submit = move |event: SubmitEvent| {
         event.prevent_default();

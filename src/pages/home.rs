@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::search_callbacks;
+use super::search_on_submit;
 use crate::components::layout::use_title;
 use crate::components::search_box::SearchBox;
 use crate::i18n::tr;
@@ -18,10 +18,11 @@ const POPULAR: [(&str, &str); 6] = [
 #[component]
 pub fn Home() -> impl IntoView {
     use_title(|_| None);
-    let (on_type, on_submit) = search_callbacks();
+    // The results are the catalog app's page: the home page searches on Enter or the button only.
+    let on_submit = search_on_submit();
     view! {
         <div class="container home">
-            <SearchBox on_type=on_type on_submit=on_submit headline=true />
+            <SearchBox on_submit=on_submit headline=true />
             <p class="intro">{tr(|t| t.home_intro)}</p>
             <section aria-labelledby="popular-heading">
                 <h2 id="popular-heading">{tr(|t| t.popular_heading)}</h2>

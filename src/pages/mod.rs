@@ -11,7 +11,7 @@ mod tracking;
 
 pub use filing::Filing;
 pub use home::Home;
-pub use not_found::NotFound;
+pub use not_found::Elsewhere;
 pub use prepare::Prepare;
 pub use procedure::ProcedureDetail;
 pub use receipt::Receipt;
@@ -26,21 +26,25 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use motcua_api::ProcedureQuery;
 
-/// The search box's two callbacks for pages that send the citizen to the results page: on a
-/// pause in typing (the box there then takes the caret, `go=1`) and on submit.
-pub fn search_callbacks() -> (Callback<String>, Callback<String>) {
+/// For a search box that sends the citizen to the results page on a pause in typing (the box
+/// there then takes the caret, `go=1`). Only within the catalog app: a page of another app would
+/// load while the citizen types and drop the keys.
+pub fn search_as_you_type() -> Callback<String> {
     let navigate = use_navigate();
-    let navigate_on_submit = navigate.clone();
-    let on_type = Callback::new(move |q: String| {
+    Callback::new(move |q: String| {
         if !q.trim().is_empty() {
             let url = format!("{}&go=1", results_url(&text_query(&q)));
             navigate(&url, Default::default());
         }
-    });
-    let on_submit = Callback::new(move |q: String| {
-        navigate_on_submit(&results_url(&text_query(&q)), Default::default());
-    });
-    (on_type, on_submit)
+    })
+}
+
+/// For a search box that sends the citizen to the results page on Enter or the button.
+pub fn search_on_submit() -> Callback<String> {
+    let navigate = use_navigate();
+    Callback::new(move |q: String| {
+        navigate(&results_url(&text_query(&q)), Default::default());
+    })
 }
 
 fn text_query(q: &str) -> ProcedureQuery {

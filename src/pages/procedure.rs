@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use motcua_api::{Channel, ChannelKind, OnlineLevel, Procedure};
 
-use super::search_callbacks;
+use super::{search_as_you_type, search_on_submit};
 use crate::api;
 use crate::components::layout::use_title;
 use crate::components::notice::{Loading, error_fallback};
@@ -58,7 +58,7 @@ pub fn ProcedureDetail() -> impl IntoView {
 #[component]
 fn UnknownProcedure() -> impl IntoView {
     use_title(|t| Some(t.procedure_not_found_title.to_string()));
-    let (on_type, on_submit) = search_callbacks();
+    let (on_type, on_submit) = (search_as_you_type(), search_on_submit());
     view! {
         <h1>{tr(|t| t.procedure_not_found_title)}</h1>
         <p>{tr(|t| t.procedure_not_found)}</p>

@@ -1,13 +1,19 @@
+use motcua_api::area::FrontEndArea;
+
 use crate::helpers::{Backend, spawn_app_with_dist};
 
-/// A stand-in `dist/` with an index and one asset: what matters here is how the server routes.
+/// A stand-in `dist/` with each app's page, titled by its file name, and a few assets: what
+/// matters here is how the server routes.
 fn built_front_end() -> tempfile::TempDir {
     let dist = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dist.path().join("index.html"),
-        "<!doctype html><title>Một Cửa</title>",
-    )
-    .unwrap();
+    for area in FrontEndArea::ALL {
+        let page = area.html_file();
+        std::fs::write(
+            dist.path().join(page),
+            format!("<!doctype html><title>{page}</title>"),
+        )
+        .unwrap();
+    }
     std::fs::write(dist.path().join("app-1234.js"), "console.log(1)").unwrap();
     std::fs::write(dist.path().join("app-0123456789abcdef_bg.wasm"), "wasm").unwrap();
     std::fs::write(
@@ -19,25 +25,23 @@ fn built_front_end() -> tempfile::TempDir {
     dist
 }
 
-async fn deep_links_load_the_app(backend: Backend) {
+/// Each deep link gets the page of the app that owns it.
+async fn deep_links_load_their_app(backend: Backend) {
     let dist = built_front_end();
     let app = spawn_app_with_dist(backend, dist.path()).await;
-    for path in [
-        "/",
-        "/thu-tuc/1.001193",
-        "/tim-kiem?q=khai%20sinh",
-        "/no/such/page",
+    for (path, page) in [
+        ("/", "index.html"),
+        ("/thu-tuc/1.001193", "catalog.html"),
+        ("/tim-kiem?q=khai%20sinh", "catalog.html"),
+        ("/no/such/page", "catalog.html"),
+        ("/thu-tuc/1.001193/nop-ho-so/giay-to", "services.html"),
+        ("/ho-so/XA-261202-0001", "services.html"),
+        ("/can-bo/ho-so/XA-261202-0001", "staff.html"),
     ] {
         let response = app.get(path).await;
         assert_eq!(response.status().as_u16(), 200, "{path}");
-        assert!(
-            response
-                .text()
-                .await
-                .unwrap()
-                .contains("<title>Một Cửa</title>"),
-            "{path}"
-        );
+        let title = format!("<title>{page}</title>");
+        assert!(response.text().await.unwrap().contains(&title), "{path}");
     }
     let asset = app.get("/app-1234.js").await;
     assert_eq!(asset.status().as_u16(), 200);
@@ -89,7 +93,7 @@ async fn precompressed_copies_are_sent_when_accepted(backend: Backend) {
 }
 
 crate::on_both_backends!(
-    deep_links_load_the_app,
+    deep_links_load_their_app,
     api_paths_never_fall_back_to_the_app,
     hashed_files_are_cached_for_good_and_the_index_never,
     precompressed_copies_are_sent_when_accepted

@@ -20,8 +20,10 @@ use crate::samples;
 
 const LOADER: &str = "\nimport init from '/app-1234.js';\nawait init();\n";
 const CRITICAL_CSS: &str = "\n  body { margin: 0; }\n";
+const STAFF_LOADER: &str = "\nimport init from '/staff-1234.js';\nawait init();\n";
 
-/// A stand-in `dist/` whose index has Trunk's inline loader and critical CSS.
+/// A stand-in `dist/` whose index has Trunk's inline loader and critical CSS, and whose staff
+/// app's page has a loader of its own.
 fn built_front_end() -> tempfile::TempDir {
     let dist = tempfile::tempdir().unwrap();
     let index = format!(
@@ -30,6 +32,8 @@ fn built_front_end() -> tempfile::TempDir {
          <link rel=\"modulepreload\" href=\"/app-1234.js\"></head><body></body></html>"
     );
     std::fs::write(dist.path().join("index.html"), index).unwrap();
+    let staff = format!("<!DOCTYPE html><script type=\"module\">{STAFF_LOADER}</script>");
+    std::fs::write(dist.path().join("staff.html"), staff).unwrap();
     std::fs::write(dist.path().join("app-1234.js"), "export default 1").unwrap();
     dist
 }
@@ -105,15 +109,17 @@ async fn every_response_carries_the_security_headers() {
 }
 
 #[tokio::test]
-async fn the_policy_allows_the_inline_loader_and_css_by_hash() {
+async fn the_policy_allows_the_inline_loaders_and_css_of_every_app_by_hash() {
     let dist = built_front_end();
     let app = spawn_app_with_dist(Backend::Sqlite, dist.path()).await;
-    let index = app.get("/tim-kiem").await;
+    let index = app.get("/").await;
     let policy = header(&index, "content-security-policy");
+    let mut loaders = [hash(LOADER), hash(STAFF_LOADER)];
+    loaders.sort();
     assert!(
         policy.contains(&format!(
             "script-src 'self' 'wasm-unsafe-eval' {};",
-            hash(LOADER)
+            loaders.join(" ")
         )),
         "{policy}"
     );
