@@ -104,4 +104,5 @@ def main():
             shutil.rmtree(data_dir, ignore_errors=True)
             if database_url: subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", postgres_db], check=True)
 
-main()
+if __name__ == "__main__":
+    main()

@@ -68,6 +68,7 @@ build_front_end() {
       trunk build "$page.html" --release --offline --html-output "$page.html" --dist "target/front-end/$page"
       cp -r "target/front-end/$page/." dist/
     done
+    node scripts/prefetch.mjs dist
     node scripts/precompress.mjs dist
   )
 }

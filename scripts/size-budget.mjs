@@ -12,7 +12,9 @@ const dist = process.argv[2] ?? 'dist';
 /** The page and every file of `dist` it names, each with its raw and brotli size. */
 function transfer(page) {
   const html = readFileSync(join(dist, page), 'utf8');
-  const named = [...html.matchAll(/["'](\/[^"'?#]+\.(?:js|wasm|css))["']/g)].map((m) => m[1].slice(1));
+  // The next app's files, named for a prefetch once the citizen types, are not the first screen's.
+  const firstLoad = html.replace(/<meta name="motcua-prefetch"[^>]*>/g, '');
+  const named = [...firstLoad.matchAll(/["'](\/[^"'?#]+\.(?:js|wasm|css))["']/g)].map((m) => m[1].slice(1));
   return [page, ...new Set(named)].map((name) => {
     const path = join(dist, name);
     if (!existsSync(`${path}.br`)) throw new Error(`${path}.br is missing: run scripts/precompress.mjs first`);

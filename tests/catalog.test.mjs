@@ -24,6 +24,10 @@ test('search without diacritics, open the procedure, see its documents', async (
 
   // The home page is an app of its own: it searches on Enter, then the catalog app answers.
   await page.getByLabel('Bạn cần làm thủ tục gì?').fill('dang ky khai sinh');
+  // Typing starts fetching the catalog app, which the search opens.
+  const prefetched = await page.locator('link[rel="prefetch"]').evaluateAll((links) => links.map((l) => l.href));
+  assert.equal(prefetched.length, 2);
+  assert.ok(prefetched.some((href) => /\/motcua-catalog-[0-9a-f]+_bg\.wasm$/.test(href)), prefetched.join());
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/tim-kiem\?q=dang/);
   const first = page.getByRole('link', { name: 'Thủ tục đăng ký khai sinh', exact: true });

@@ -20,8 +20,15 @@ pub fn Home() -> impl IntoView {
     use_title(|_| None);
     // The results are the catalog app's page: the home page searches on Enter or the button only.
     let on_submit = search_on_submit();
+    let prefetched = StoredValue::new(false);
+    let on_input = move |_| {
+        if !prefetched.get_value() {
+            prefetched.set_value(true);
+            prefetch_catalog();
+        }
+    };
     view! {
-        <div class="container home">
+        <div class="container home" on:input=on_input>
             <SearchBox on_submit=on_submit headline=true />
             <p class="intro">{tr(|t| t.home_intro)}</p>
             <section aria-labelledby="popular-heading">
@@ -40,5 +47,25 @@ pub fn Home() -> impl IntoView {
                 </ul>
             </section>
         </div>
+    }
+}
+
+/// Starts fetching the catalog app, whose page the search will open, at the browser's idle
+/// priority: the build names its files in `<meta name="motcua-prefetch">` (`scripts/prefetch.mjs`).
+fn prefetch_catalog() {
+    let document = document();
+    let Ok(Some(meta)) = document.query_selector(r#"meta[name="motcua-prefetch"]"#) else {
+        return;
+    };
+    let (Some(urls), Some(head)) = (meta.get_attribute("content"), document.head()) else {
+        return;
+    };
+    for url in urls.split_whitespace() {
+        if let Ok(link) = document.create_element("link") {
+            link.set_attribute("rel", "prefetch").ok();
+            link.set_attribute("href", url).ok();
+            link.set_attribute("crossorigin", "anonymous").ok();
+            head.append_child(&link).ok();
+        }
     }
 }

@@ -1,6 +1,7 @@
 // The real portal for browser tests: the debug `motcua` binary serving the built `dist/`
 // over a fresh SQLite data dir with the demo catalog, and Debian's headless Chromium. Set
-// `MOTCUA_TEST_DIST` to test another build of the front-end than `dist/`.
+// `MOTCUA_TEST_DIST` to test another build of the front-end than `dist/`, `MOTCUA_TEST_SERVER` to
+// run another build of the server (the benchmarks run the release one).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -49,7 +50,7 @@ export async function startServer() {
 
 function spawnServer(dataDir, addr) {
   const server = spawn(
-    join(ROOT, 'target', 'debug', 'motcua'),
+    process.env.MOTCUA_TEST_SERVER ?? join(ROOT, 'target', 'debug', 'motcua'),
     ['serve', '--demo', '--addr', addr, '--data-dir', dataDir, '--dist', process.env.MOTCUA_TEST_DIST ?? join(ROOT, 'dist')],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } },
   );
