@@ -64,7 +64,7 @@ build_front_end() {
   (
     cd "$ROOT"
     trunk build index.html --release --offline
-    for page in catalog services staff; do
+    for page in catalog filing services staff; do
       trunk build "$page.html" --release --offline --html-output "$page.html" --dist "target/front-end/$page"
       cp -r "target/front-end/$page/." dist/
     done

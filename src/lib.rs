@@ -77,14 +77,25 @@ pub fn CatalogApp() -> impl IntoView {
     }
 }
 
-/// Filing, tracking, receipts, rating and the public figures (`services.html`).
+/// The filing wizard (`filing.html`).
+#[component]
+pub fn FilingApp() -> impl IntoView {
+    view! {
+        <Frame>
+            <Routes fallback=|| view! { <Elsewhere area=FrontEndArea::Filing /> }>
+                <Route path=path!("/thu-tuc/:code/nop-ho-so") view=Prepare />
+                <Route path=path!("/thu-tuc/:code/nop-ho-so/:step") view=Filing />
+            </Routes>
+        </Frame>
+    }
+}
+
+/// Tracking, receipts, rating and the public figures (`services.html`).
 #[component]
 pub fn ServicesApp() -> impl IntoView {
     view! {
         <Frame>
             <Routes fallback=|| view! { <Elsewhere area=FrontEndArea::Services /> }>
-                <Route path=path!("/thu-tuc/:code/nop-ho-so") view=Prepare />
-                <Route path=path!("/thu-tuc/:code/nop-ho-so/:step") view=Filing />
                 <Route path=path!("/tra-cuu") view=TrackingSearch />
                 <Route path=path!("/ho-so-cua-toi") view=MyDossiers />
                 <Route path=path!("/ho-so/:code") view=Tracking />

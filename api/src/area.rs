@@ -1,4 +1,4 @@
-//! The front-end is four apps, each with its own Wasm and HTML page, so a citizen's first screen
+//! The front-end is five apps, each with its own Wasm and HTML page, so a citizen's first screen
 //! downloads only what the home page needs (Trunk cannot split one Wasm module).
 //! The server serves the page of the app that owns a path; an app that is sent to a path it does
 //! not own loads that path from the server, which gives the right app.
@@ -10,16 +10,19 @@ pub enum FrontEndArea {
     Home,
     /// Search results and procedure pages.
     Catalog,
-    /// Filing, tracking, receipts, rating and the public figures.
+    /// The filing wizard.
+    Filing,
+    /// Tracking, receipts, rating and the public figures.
     Services,
     /// The staff workspace under `/can-bo`, counter filing included.
     Staff,
 }
 
 impl FrontEndArea {
-    pub const ALL: [FrontEndArea; 4] = [
+    pub const ALL: [FrontEndArea; 5] = [
         FrontEndArea::Home,
         FrontEndArea::Catalog,
+        FrontEndArea::Filing,
         FrontEndArea::Services,
         FrontEndArea::Staff,
     ];
@@ -31,11 +34,10 @@ impl FrontEndArea {
         match segments.as_slice() {
             [] => FrontEndArea::Home,
             ["can-bo", ..] => FrontEndArea::Staff,
-            ["thu-tuc", _, "nop-ho-so", ..]
-            | ["tra-cuu"]
-            | ["ho-so-cua-toi"]
-            | ["ho-so", ..]
-            | ["ket-qua-giai-quyet"] => FrontEndArea::Services,
+            ["thu-tuc", _, "nop-ho-so", ..] => FrontEndArea::Filing,
+            ["tra-cuu"] | ["ho-so-cua-toi"] | ["ho-so", ..] | ["ket-qua-giai-quyet"] => {
+                FrontEndArea::Services
+            }
             _ => FrontEndArea::Catalog,
         }
     }
@@ -45,6 +47,7 @@ impl FrontEndArea {
         match self {
             FrontEndArea::Home => "index.html",
             FrontEndArea::Catalog => "catalog.html",
+            FrontEndArea::Filing => "filing.html",
             FrontEndArea::Services => "services.html",
             FrontEndArea::Staff => "staff.html",
         }
@@ -53,7 +56,7 @@ impl FrontEndArea {
 
 #[cfg(test)]
 mod tests {
-    use super::FrontEndArea::{self, Catalog, Home, Services, Staff};
+    use super::FrontEndArea::{self, Catalog, Filing, Home, Services, Staff};
 
     #[test]
     fn every_route_belongs_to_one_app() {
@@ -63,8 +66,8 @@ mod tests {
             ("/thu-tuc/1.001193", Catalog),
             ("/thu-tuc/1.001193/", Catalog),
             ("/khong-co", Catalog),
-            ("/thu-tuc/1.001193/nop-ho-so", Services),
-            ("/thu-tuc/1.001193/nop-ho-so/giay-to", Services),
+            ("/thu-tuc/1.001193/nop-ho-so", Filing),
+            ("/thu-tuc/1.001193/nop-ho-so/giay-to", Filing),
             ("/tra-cuu", Services),
             ("/ho-so-cua-toi", Services),
             ("/ho-so/XA-261202-0001", Services),

@@ -34,7 +34,7 @@ async fn deep_links_load_their_app(backend: Backend) {
         ("/thu-tuc/1.001193", "catalog.html"),
         ("/tim-kiem?q=khai%20sinh", "catalog.html"),
         ("/no/such/page", "catalog.html"),
-        ("/thu-tuc/1.001193/nop-ho-so/giay-to", "services.html"),
+        ("/thu-tuc/1.001193/nop-ho-so/giay-to", "filing.html"),
         ("/ho-so/XA-261202-0001", "services.html"),
         ("/can-bo/ho-so/XA-261202-0001", "staff.html"),
     ] {
