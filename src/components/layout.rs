@@ -59,19 +59,68 @@ pub fn Header() -> impl IntoView {
                 </a>
                 <button
                     type="button"
-                    class="lang-switch"
+                    class="header-switch lang-switch"
                     on:click=toggle
                     lang=move || if lang.get() == Lang::Vi { "en" } else { "vi" }
                 >
                     {tr(|t| t.switch_to)}
                 </button>
             </div>
-            <nav class="container site-nav" aria-label=move || texts().nav_label>
-                <a href="/tra-cuu">{ttr(|t| t.nav_track)}</a>
-                <a href="/ho-so-cua-toi">{ttr(|t| t.nav_mine)}</a>
-                <a href="/ket-qua-giai-quyet">{figtr(|t| t.nav)}</a>
-            </nav>
+            <div class="container header-tools">
+                <nav class="site-nav" aria-label=move || texts().nav_label>
+                    <a href="/tra-cuu">{ttr(|t| t.nav_track)}</a>
+                    <a href="/ho-so-cua-toi">{ttr(|t| t.nav_mine)}</a>
+                    <a href="/ket-qua-giai-quyet">{figtr(|t| t.nav)}</a>
+                </nav>
+                <LargerTextSwitch />
+            </div>
         </header>
+    }
+}
+
+const LARGER_TEXT_KEY: &str = "motcua.larger_text";
+
+/// A toggle for older citizens: every size is in `rem`, so `data-text-size="larger"` on `<html>`
+/// (125 %) enlarges the whole page. Remembered in localStorage, like the language.
+#[component]
+fn LargerTextSwitch() -> impl IntoView {
+    let storage = window().local_storage().ok().flatten();
+    let remembered = storage
+        .as_ref()
+        .and_then(|storage| storage.get_item(LARGER_TEXT_KEY).ok().flatten())
+        .is_some();
+    let larger = RwSignal::new(remembered);
+    Effect::new(move || {
+        let Some(root) = document().document_element() else {
+            return;
+        };
+        let larger = larger.get();
+        if larger {
+            root.set_attribute("data-text-size", "larger").ok();
+        } else {
+            root.remove_attribute("data-text-size").ok();
+        }
+        if let Some(storage) = &storage {
+            if larger {
+                storage.set_item(LARGER_TEXT_KEY, "1").ok();
+            } else {
+                storage.remove_item(LARGER_TEXT_KEY).ok();
+            }
+        }
+    });
+    view! {
+        <button
+            type="button"
+            class="header-switch text-size-switch"
+            aria-pressed=move || if larger.get() { "true" } else { "false" }
+            on:click=move |_| larger.update(|larger| *larger = !*larger)
+        >
+            <span aria-hidden="true" class="text-size-icon">
+                "A"
+                <span class="text-size-icon-big">"A"</span>
+            </span>
+            {tr(|t| t.larger_text)}
+        </button>
     }
 }
 
