@@ -69,6 +69,7 @@ build_front_end() {
       cp -r "target/front-end/$page/." dist/
     done
     node scripts/prefetch.mjs dist
+    node scripts/pwa.mjs dist
     node scripts/precompress.mjs dist
   )
 }

@@ -21,7 +21,8 @@ use crate::pages::{
     StaffLogin, Tracking, TrackingSearch,
 };
 
-/// Mounts an app into `#app` and removes the static shell of its page in the same frame.
+/// Mounts an app into `#app`, removes the static shell of its page in the same frame, and
+/// registers the service worker.
 pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
     let document = document();
     let Some(container) = document
@@ -34,6 +35,16 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
     mount_to(container, app).forget();
     if let Some(shell) = document.get_element_by_id("shell") {
         shell.remove();
+    }
+    register_service_worker();
+}
+
+/// Registers the service worker (`public/sw.js`, stamped by `scripts/pwa.mjs`) where the browser
+/// offers them: over HTTPS or on localhost, not on a plain-HTTP intranet address.
+fn register_service_worker() {
+    let navigator = window().navigator();
+    if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        drop(navigator.service_worker().register("/sw.js"));
     }
 }
 
