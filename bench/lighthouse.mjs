@@ -1,5 +1,6 @@
 // Lighthouse (mobile profile: a mid-range phone, simulated slow 4G and 4× slower CPU) on the home
-// page, a procedure page and the first step of a filing, served by the release server over the
+// page, search results, a procedure page, the first step of a filing, tracking, the public figures
+// and the staff sign-in, served by the release server over the
 // demo catalog, in Debian's headless Chromium. Prints performance, accessibility and best-practices
 // scores and LCP, TBT and CLS. Usage: cargo build --release -p motcua-server && trunk build … &&
 // node bench/lighthouse.mjs
@@ -10,8 +11,12 @@ import { startServer } from '../tests/support/portal.mjs';
 
 const PAGES = [
   ['home', '/'],
+  ['search results', '/tim-kiem?q=khai%20sinh'],
   ['procedure', '/thu-tuc/1.001193'],
   ['filing, first step', '/thu-tuc/1.001193/nop-ho-so/nguoi-nop'],
+  ['tracking search', '/tra-cuu'],
+  ['figures', '/ket-qua-giai-quyet'],
+  ['staff sign-in', '/can-bo/dang-nhap'],
 ];
 
 process.env.MOTCUA_TEST_SERVER ??= resolve(import.meta.dirname, '..', 'target', 'release', 'motcua');
