@@ -57,16 +57,19 @@ ensure_postgres() {
   fi
 }
 
-# One page and Wasm per front-end app (`motcua_api::area`). Trunk empties its dist before each
-# build, so the other apps are built beside it and copied in.
+# One page and Wasm per front-end app (`motcua_api::area`): the home page is `index.html`, the
+# others are `app.html` with the app's name put in. Trunk empties its dist before each build, so
+# the other apps are built beside it and copied in.
 build_front_end() {
   say "building the front-end into dist/"
   (
     cd "$ROOT"
     trunk build index.html --release --offline
-    for page in catalog filing services staff; do
-      trunk build "$page.html" --release --offline --html-output "$page.html" --dist "target/front-end/$page"
-      cp -r "target/front-end/$page/." dist/
+    for app in catalog filing services staff; do
+      sed "s/{app}/$app/g" app.html > ".page-$app.html"
+      trunk build ".page-$app.html" --release --offline --html-output "$app.html" --dist "target/front-end/$app"
+      rm ".page-$app.html"
+      cp -r "target/front-end/$app/." dist/
     done
     node scripts/prefetch.mjs dist
     node scripts/pwa.mjs dist
