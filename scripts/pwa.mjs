@@ -3,12 +3,15 @@
 // hashed file) and the files it keeps from the start: every app's page, the CSS and the home
 // page's JS and Wasm. The other apps are kept as the citizen opens them.
 // Run after the Trunk builds. Usage: node scripts/pwa.mjs dist
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 
-const PAGES = ['index.html', 'catalog.html', 'filing.html', 'services.html', 'staff.html'];
 const dist = process.argv[2] ?? 'dist';
+// Every app's page, as the build wrote them; the home page first.
+const PAGES = readdirSync(dist)
+  .filter((name) => name.endsWith('.html'))
+  .sort((a, b) => (b === 'index.html') - (a === 'index.html') || a.localeCompare(b));
 const publicDir = resolve(import.meta.dirname, '..', 'public');
 
 for (const name of ['manifest.webmanifest', 'icon.svg']) copyFileSync(join(publicDir, name), join(dist, name));

@@ -2,12 +2,15 @@
 // CSS, JS and Wasm it names), brotli-compressed as the server sends it, must stay within 130 KiB.
 // Prints the same figure for each app's page; fails only on the home page's.
 // Usage: node scripts/size-budget.mjs dist   (after scripts/precompress.mjs)
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const BUDGET = 130 * 1024;
-const PAGES = ['index.html', 'catalog.html', 'filing.html', 'services.html', 'staff.html'];
 const dist = process.argv[2] ?? 'dist';
+// Every app's page, as the build wrote them; the home page first.
+const PAGES = readdirSync(dist)
+  .filter((name) => name.endsWith('.html'))
+  .sort((a, b) => (b === 'index.html') - (a === 'index.html') || a.localeCompare(b));
 
 /** The page and every file of `dist` it names, each with its raw and brotli size. */
 function transfer(page) {
