@@ -49,7 +49,8 @@ test('the home page hands over to the catalog app, and Back returns to it', asyn
   await page.goto(portal.url);
   await page.getByRole('link', { name: 'Đăng ký khai sinh' }).click();
   await page.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' }).waitFor();
-  await page.goBack();
+  // A page restored from the back-forward cache fires no `load`: wait for the commit, then the heading.
+  await page.goBack({ waitUntil: 'commit' });
   await page.getByRole('heading', { level: 1, name: 'Bạn cần làm thủ tục gì?' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/');
   assert.deepEqual(errors, []);
