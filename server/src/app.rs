@@ -15,11 +15,12 @@ use crate::auth::SessionPolicy;
 use crate::auth::accounts::seed_demo_accounts;
 use crate::auth::command::print_demo_accounts;
 use crate::auth::login::sign_in_throttle;
+use crate::backup;
 use crate::catalog::demo::demo_catalog;
 use crate::catalog::import::{import_national_file, import_procedures};
 use crate::catalog::live::LiveCatalog;
 use crate::clock::unix_now;
-use crate::config::{ImportArgs, ServeArgs};
+use crate::config::{BackupArgs, ImportArgs, RestoreArgs, ServeArgs};
 use crate::domain::apology::spawn_overdue_watch;
 use crate::domain::uploads::spawn_sweeper;
 use crate::files::FileStore;
@@ -111,6 +112,20 @@ pub async fn import_catalog(args: ImportArgs) -> anyhow::Result<()> {
     // A closed pipe (`| head`) is not an import failure.
     let _ = write!(std::io::stdout(), "{report}");
     store.close().await;
+    Ok(())
+}
+
+/// `motcua backup --to FOLDER`: prints what it copied.
+pub async fn backup(args: BackupArgs) -> anyhow::Result<()> {
+    let report = backup::backup(&args.storage.data_location()?, &args.to).await?;
+    println!("Backup written to {}: {report}", args.to.display());
+    Ok(())
+}
+
+/// `motcua restore --from FOLDER`: prints what it put back.
+pub async fn restore(args: RestoreArgs) -> anyhow::Result<()> {
+    let report = backup::restore(&args.from, &args.storage.data_location()?).await?;
+    println!("Restored from {}: {report}", args.from.display());
     Ok(())
 }
 

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use motcua_api::dossier::DEFAULT_MAX_UPLOAD_BYTES;
 
+use crate::backup::DataLocation;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "motcua",
@@ -25,6 +27,10 @@ pub enum Command {
     ImportCatalog(ImportArgs),
     /// Create a staff account; the password is asked, or read from stdin (one line).
     CreateStaff(CreateStaffArgs),
+    /// Copy the database and the attachments into a new folder, while the portal serves.
+    Backup(BackupArgs),
+    /// Put a backup back into an empty data dir (or empty PostgreSQL database).
+    Restore(RestoreArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -41,6 +47,14 @@ impl StorageArgs {
     /// Where attachments are kept.
     pub fn uploads_dir(&self) -> PathBuf {
         self.data_dir.join("uploads")
+    }
+
+    /// The database and attachments' folder these arguments name.
+    pub fn data_location(&self) -> std::io::Result<DataLocation> {
+        Ok(DataLocation {
+            database_url: self.resolved_database_url()?,
+            uploads_dir: self.uploads_dir(),
+        })
     }
 
     /// The database URL to connect to, creating the data dir for the SQLite default.
@@ -102,6 +116,24 @@ pub struct CreateStaffArgs {
     /// Read the password from stdin (one line) even on a terminal.
     #[arg(long)]
     pub password_stdin: bool,
+    #[command(flatten)]
+    pub storage: StorageArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BackupArgs {
+    /// The folder to write: new, or empty.
+    #[arg(long)]
+    pub to: PathBuf,
+    #[command(flatten)]
+    pub storage: StorageArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RestoreArgs {
+    /// A folder `motcua backup` wrote.
+    #[arg(long)]
+    pub from: PathBuf,
     #[command(flatten)]
     pub storage: StorageArgs,
 }

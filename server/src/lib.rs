@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod backup;
 pub mod catalog;
 pub mod clock;
 pub mod config;

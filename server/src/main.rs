@@ -15,5 +15,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Serve(args) => app::serve(args).await,
         Command::ImportCatalog(args) => app::import_catalog(args).await,
         Command::CreateStaff(args) => create_staff(args).await,
+        Command::Backup(args) => app::backup(args).await,
+        Command::Restore(args) => app::restore(args).await,
     }
 }

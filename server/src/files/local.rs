@@ -31,10 +31,20 @@ impl LocalFolder {
     }
 
     pub async fn create(&self) -> io::Result<PartFile> {
-        let key = uuid::Uuid::new_v4().simple().to_string();
+        self.create_as(uuid::Uuid::new_v4().simple().to_string())
+            .await
+    }
+
+    /// A file under a key another store made (a restore); refused unless well formed.
+    pub async fn create_as(&self, key: String) -> io::Result<PartFile> {
+        let target = self.path_of(&key).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("malformed file key {key:?}"),
+            )
+        })?;
         let temp = self.root.join("tmp").join(format!("{key}.part"));
         let file = File::create_new(&temp).await?;
-        let target = self.path_of(&key).expect("a key made here is well formed");
         Ok(PartFile {
             file,
             temp,

@@ -32,11 +32,15 @@ impl FileStore {
         let sink = match self {
             FileStore::Local(folder) => folder.create().await?,
         };
-        Ok(NewFile {
-            sink,
-            hasher: Sha256::new(),
-            size: 0,
-        })
+        Ok(NewFile::writing_to(sink))
+    }
+
+    /// Starts a file under a key another store made, as a restore puts back a backup's files.
+    pub async fn create_as(&self, key: &str) -> io::Result<NewFile> {
+        let sink = match self {
+            FileStore::Local(folder) => folder.create_as(key.to_owned()).await?,
+        };
+        Ok(NewFile::writing_to(sink))
     }
 
     /// The file's bytes, or `None` when no file has this key.
@@ -74,6 +78,14 @@ pub struct StoredFile {
 }
 
 impl NewFile {
+    fn writing_to(sink: local::PartFile) -> NewFile {
+        NewFile {
+            sink,
+            hasher: Sha256::new(),
+            size: 0,
+        }
+    }
+
     pub async fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
         self.hasher.update(bytes);
         self.size += bytes.len() as u64;

@@ -30,7 +30,7 @@ pub use procedures::UpsertOutcome;
 pub use ratings::RatingRecord;
 pub use staff::{StaffAccount, StaffSession};
 pub use supplements::{ResumeOutcome, Resumption, SupplementRecord};
-pub use uploads::UploadRecord;
+pub use uploads::{StoredBytes, UploadRecord};
 pub use workflow::{
     DossierUpload, NewResult, NewSupplement, StaffRecord, Transition, TransitionOutcome,
 };
@@ -39,6 +39,19 @@ pub use workflow::{
 pub enum Backend {
     Sqlite,
     Postgres,
+}
+
+impl Backend {
+    /// The database a URL names, if one the portal can use.
+    pub fn of_url(url: &str) -> Option<Backend> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Backend::Postgres)
+        } else if url.starts_with("sqlite:") {
+            Some(Backend::Sqlite)
+        } else {
+            None
+        }
+    }
 }
 
 /// A handle on the database, cheap to clone.
@@ -55,11 +68,7 @@ impl Store {
     /// Connects and brings the schema up to date.
     pub async fn connect(url: &str) -> anyhow::Result<Store> {
         sqlx::any::install_default_drivers();
-        let backend = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Backend::Postgres
-        } else if url.starts_with("sqlite:") {
-            Backend::Sqlite
-        } else {
+        let Some(backend) = Backend::of_url(url) else {
             anyhow::bail!("database URL must start with sqlite: or postgres://");
         };
         let options = AnyConnectOptions::from_str(url)?.disable_statement_logging();

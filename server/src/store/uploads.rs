@@ -5,6 +5,15 @@ use sqlx::any::AnyRow;
 
 use super::Store;
 
+/// The bytes a row names, as a backup copies and a restore checks them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredBytes {
+    pub storage_key: String,
+    pub sha256: String,
+    /// A dossier holds the file: it is never deleted, so a backup must have it.
+    pub attached: bool,
+}
+
 /// One uploaded file as the database keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UploadRecord {
@@ -74,6 +83,34 @@ impl Store {
         .bind(created_before)
         .fetch_all(&self.pool)
         .await
+    }
+}
+
+impl Store {
+    /// Every file the uploads name, attached or not.
+    pub async fn stored_bytes(&self) -> sqlx::Result<Vec<StoredBytes>> {
+        sqlx::query("SELECT storage_key, sha256, dossier_id FROM uploads ORDER BY storage_key")
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|row| {
+                Ok(StoredBytes {
+                    storage_key: row.try_get("storage_key")?,
+                    sha256: row.try_get("sha256")?,
+                    attached: row.try_get::<Option<String>, _>("dossier_id")?.is_some(),
+                })
+            })
+            .collect()
+    }
+
+    /// Writes a consistent copy of the whole SQLite database to `path` (`VACUUM INTO`: one read
+    /// transaction, so writers go on meanwhile).
+    pub async fn copy_sqlite_into(&self, path: &std::path::Path) -> sqlx::Result<()> {
+        sqlx::query("VACUUM INTO $1")
+            .bind(path.to_string_lossy().into_owned())
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
     }
 }
 

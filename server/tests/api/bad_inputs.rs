@@ -199,7 +199,7 @@ async fn file_names_cannot_climb_out_of_the_store() {
     }
 
     // Every stored file sits at `{two hex}/{server-made key}` inside the store's folder.
-    let root = app.uploads_dir.path();
+    let root = app.uploads_dir.as_path();
     let mut stored = Vec::new();
     walk(root, &mut stored);
     assert_eq!(stored.len(), 4);

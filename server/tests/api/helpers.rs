@@ -1,7 +1,7 @@
 //! `spawn_app`: the real server on port 0 over a fresh database, SQLite or PostgreSQL.
 
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
@@ -24,7 +24,7 @@ fn postgres_admin_url() -> String {
 pub struct TestDatabase {
     pub url: String,
     postgres_name: Option<String>,
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
 }
 
 impl TestDatabase {
@@ -37,7 +37,7 @@ impl TestDatabase {
                     dir.path().join("test.sqlite3").display()
                 ),
                 postgres_name: None,
-                _dir: dir,
+                _dir: Some(dir),
             },
             Backend::Postgres => {
                 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -56,9 +56,18 @@ impl TestDatabase {
                 TestDatabase {
                     url: format!("{server}/{name}"),
                     postgres_name: Some(name),
-                    _dir: dir,
+                    _dir: Some(dir),
                 }
             }
+        }
+    }
+
+    /// A SQLite database in this file, which the caller's folder keeps.
+    pub fn sqlite_file(path: &Path) -> TestDatabase {
+        TestDatabase {
+            url: format!("sqlite://{}?mode=rwc", path.display()),
+            postgres_name: None,
+            _dir: None,
         }
     }
 
@@ -146,8 +155,9 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub store: Store,
     pub files: FileStore,
-    /// The file store's folder.
-    pub uploads_dir: tempfile::TempDir,
+    /// The file store's folder, `uploads/` in `data_dir`.
+    pub uploads_dir: PathBuf,
+    pub data_dir: tempfile::TempDir,
     pub database: TestDatabase,
 }
 
@@ -218,7 +228,7 @@ impl TestApp {
                 .map(|path| if path.is_dir() { count(&path) } else { 1 })
                 .sum()
         }
-        count(self.uploads_dir.path())
+        count(&self.uploads_dir)
     }
 }
 
@@ -267,9 +277,33 @@ async fn spawn(
     failed_lookups: FailedLookups,
 ) -> TestApp {
     let database = TestDatabase::create(backend).await;
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    serve_on(database, data_dir, dist, max_upload_bytes, failed_lookups).await
+}
+
+/// The server with the demo catalog over data already there (the attachments in
+/// `data_dir/uploads`), e.g. a restored backup.
+pub async fn spawn_app_on(database: TestDatabase, data_dir: tempfile::TempDir) -> TestApp {
+    serve_on(
+        database,
+        data_dir,
+        Path::new("/nonexistent-dist"),
+        DEFAULT_MAX_UPLOAD_BYTES,
+        FailedLookups::standard(),
+    )
+    .await
+}
+
+async fn serve_on(
+    database: TestDatabase,
+    data_dir: tempfile::TempDir,
+    dist: &Path,
+    max_upload_bytes: u64,
+    failed_lookups: FailedLookups,
+) -> TestApp {
     let store = database.store().await;
-    let uploads_dir = tempfile::tempdir().expect("temp dir");
-    let files = FileStore::local(uploads_dir.path().to_path_buf()).expect("file store");
+    let uploads_dir = data_dir.path().join("uploads");
+    let files = FileStore::local(uploads_dir.clone()).expect("file store");
     let mut state = app::prepare(store.clone(), files.clone(), max_upload_bytes, true)
         .await
         .expect("prepare");
@@ -284,6 +318,7 @@ async fn spawn(
         store,
         files,
         uploads_dir,
+        data_dir,
         database,
     }
 }

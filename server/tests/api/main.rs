@@ -5,6 +5,7 @@ mod samples;
 mod staff_support;
 
 mod apology;
+mod backup;
 mod bad_inputs;
 mod dossiers;
 mod front_end;
