@@ -7,6 +7,7 @@ mod staff_support;
 mod apology;
 mod backup;
 mod bad_inputs;
+mod crash;
 mod dossiers;
 mod front_end;
 mod health;
