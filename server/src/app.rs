@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::Path;
+use std::sync::Arc;
 
 use axum::Router;
 use axum::serve::{Listener, ListenerExt};
@@ -14,7 +15,6 @@ use tower_http::trace::TraceLayer;
 use crate::auth::SessionPolicy;
 use crate::auth::accounts::seed_demo_accounts;
 use crate::auth::command::print_demo_accounts;
-use crate::auth::login::sign_in_throttle;
 use crate::backup;
 use crate::catalog::demo::demo_catalog;
 use crate::catalog::import::{import_national_file, import_procedures};
@@ -29,7 +29,7 @@ use crate::routes;
 use crate::security::SecurityHeaders;
 use crate::state::AppState;
 use crate::store::Store;
-use crate::throttle::FailedLookups;
+use crate::throttle::{LimitRules, spawn_forgetting};
 
 /// The API under `/api` and the front-end from `dist`, every other path answered by
 /// `index.html` so deep links such as `/thu-tuc/1.001193` load the app. Every response carries
@@ -56,14 +56,15 @@ pub async fn prepare(
         tracing::info!(%report, "demo catalog loaded");
     }
     let catalog = LiveCatalog::load(&store).await?;
+    let limits = LimitRules::STANDARD.limits(&store);
     Ok(AppState {
         store,
         catalog,
         files,
         max_upload_bytes,
-        failed_lookups: FailedLookups::standard(),
+        limits,
+        trusted_proxies: Arc::from([]),
         sessions: SessionPolicy::standard(),
-        failed_sign_ins: sign_in_throttle(),
     })
 }
 
@@ -79,12 +80,15 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     )
     .await?;
     state.sessions.secure_cookies = args.secure_cookies;
+    state.limits = args.limit_rules().limits(&store);
+    state.trusted_proxies = Arc::from(args.trusted_proxy.as_slice());
     if args.demo {
         print_demo_accounts(&seed_demo_accounts(&store, unix_now()).await?);
     }
     state.catalog.spawn_refresher(store.clone());
     spawn_sweeper(store.clone(), files);
     spawn_overdue_watch(store.clone());
+    spawn_forgetting(store.clone());
     if !args.dist.join(FrontEndArea::Catalog.html_file()).exists() {
         tracing::warn!(dist = %args.dist.display(), "no built front-end: only /api is served");
     }

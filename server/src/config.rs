@@ -1,12 +1,13 @@
 //! Command line and environment.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use motcua_api::dossier::DEFAULT_MAX_UPLOAD_BYTES;
 
 use crate::backup::DataLocation;
+use crate::throttle::{LimitRules, Rule};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -90,8 +91,33 @@ pub struct ServeArgs {
     /// the portal is served over HTTPS, directly or behind a proxy.
     #[arg(long, env = "MOTCUA_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// A proxy or load balancer in front of the portal, whose `X-Forwarded-For` names the
+    /// client the limits count; repeat it, or separate with commas, for several.
+    #[arg(long, env = "MOTCUA_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxy: Vec<IpAddr>,
+    /// Dossiers one client address may submit per hour (0: no limit).
+    #[arg(long, env = "MOTCUA_SUBMISSIONS_PER_HOUR", default_value_t = LimitRules::STANDARD.submissions.limit)]
+    pub submissions_per_hour: u32,
+    /// Files one client address may upload per hour (0: no limit).
+    #[arg(long, env = "MOTCUA_UPLOADS_PER_HOUR", default_value_t = LimitRules::STANDARD.uploads.limit)]
+    pub uploads_per_hour: u32,
+    /// Procedure searches one client address may make per minute on one node (0: no limit).
+    #[arg(long, env = "MOTCUA_SEARCHES_PER_MINUTE", default_value_t = LimitRules::STANDARD.searches.limit)]
+    pub searches_per_minute: u32,
     #[command(flatten)]
     pub storage: StorageArgs,
+}
+
+impl ServeArgs {
+    /// The standard limits, with the ones set here.
+    pub fn limit_rules(&self) -> LimitRules {
+        LimitRules {
+            submissions: Rule::per_hour(self.submissions_per_hour),
+            uploads: Rule::per_hour(self.uploads_per_hour),
+            searches: Rule::per_minute(self.searches_per_minute),
+            ..LimitRules::STANDARD
+        }
+    }
 }
 
 #[derive(Debug, Clone, Args)]

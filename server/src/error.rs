@@ -55,12 +55,9 @@ pub enum AppError {
     /// A dossier nobody rated yet.
     #[error("dossier not rated")]
     NotRated,
-    /// Too many failed lookups from one address: retry after this many seconds.
-    #[error("too many failed lookups, retry after {0} s")]
-    TooManyRequests(u64),
-    /// Too many attempts of another kind (sign-in): retry after this many seconds.
-    #[error("too many attempts, retry after {retry_after} s")]
-    TooManyAttempts { retry_after: u64, message: String },
+    /// Over a limit (`throttle`): retry after this many seconds; the message says which.
+    #[error("too many requests, retry after {retry_after} s")]
+    TooManyRequests { retry_after: u64, message: String },
     /// No valid staff session, or wrong credentials.
     #[error("unauthorized: {0}")]
     Unauthorized(String),
@@ -105,6 +102,14 @@ impl AppError {
                 .map(|(field, message)| (field, message.to_string()))
                 .collect(),
         }
+    }
+
+    /// Refused by a limit that said to wait `Err(seconds)`; `Ok` passes.
+    pub fn unless_limited(verdict: Result<(), u64>, message: &str) -> AppResult<()> {
+        verdict.map_err(|retry_after| AppError::TooManyRequests {
+            retry_after,
+            message: message.into(),
+        })
     }
 
     /// One bad field, whose message is also the error's.
@@ -166,8 +171,7 @@ impl From<MultipartRejection> for AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let retry_after = match &self {
-            AppError::TooManyRequests(seconds)
-            | AppError::TooManyAttempts {
+            AppError::TooManyRequests {
                 retry_after: seconds,
                 ..
             } => Some(*seconds),
@@ -235,13 +239,7 @@ impl IntoResponse for AppError {
                 None,
             ),
             AppError::NotRated => (StatusCode::NOT_FOUND, "not_rated", NOT_RATED.into(), None),
-            AppError::TooManyRequests(_) => (
-                StatusCode::TOO_MANY_REQUESTS,
-                "too_many_requests",
-                "Bạn đã tra cứu sai quá nhiều lần. Hãy thử lại sau ít phút.".into(),
-                None,
-            ),
-            AppError::TooManyAttempts { message, .. } => (
+            AppError::TooManyRequests { message, .. } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "too_many_requests",
                 message,

@@ -11,6 +11,7 @@ pub mod error;
 pub mod files;
 pub mod front_end;
 pub mod ids;
+pub mod logging;
 pub mod routes;
 pub mod security;
 pub mod state;

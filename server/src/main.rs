@@ -2,15 +2,11 @@ use clap::Parser;
 use motcua_server::app;
 use motcua_server::auth::command::create_staff;
 use motcua_server::config::{Cli, Command};
-use tracing_subscriber::EnvFilter;
+use motcua_server::logging;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
-        .init();
+    logging::init();
     match Cli::parse().command {
         Command::Serve(args) => app::serve(args).await,
         Command::ImportCatalog(args) => app::import_catalog(args).await,

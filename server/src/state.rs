@@ -1,8 +1,11 @@
+use std::net::IpAddr;
+use std::sync::Arc;
+
 use crate::auth::SessionPolicy;
 use crate::catalog::live::LiveCatalog;
 use crate::files::FileStore;
 use crate::store::Store;
-use crate::throttle::FailedLookups;
+use crate::throttle::Limits;
 
 /// What every handler may reach.
 #[derive(Clone)]
@@ -12,10 +15,10 @@ pub struct AppState {
     pub files: FileStore,
     /// Largest attachment accepted, in bytes.
     pub max_upload_bytes: u64,
-    /// Failed dossier lookups per client address, to slow down guessing.
-    pub failed_lookups: FailedLookups,
+    /// Requests counted per client address: guesses, sign-ins, filings, uploads, searches.
+    pub limits: Limits,
+    /// Proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
+    pub trusted_proxies: Arc<[IpAddr]>,
     /// How long staff sessions live, and whether their cookie is `Secure`.
     pub sessions: SessionPolicy,
-    /// Failed staff sign-ins per client address.
-    pub failed_sign_ins: FailedLookups,
 }

@@ -1,98 +1,199 @@
-//! Slows down whoever guesses dossier codes, phones or tokens: after too many failed lookups from
-//! one address within a window, that address is refused every lookup until the window passes.
+//! Limits per client address: at most so many requests of a kind within a window, then 429 with
+//! `Retry-After` until the window passes.
 //!
-//! Written here rather than with a rate-limiting crate: a refused address must be turned away
-//! before its lookup runs (else a right guess would still show), which needs a look at the count
-//! that does not add to it; `governor` offers no such look.
+//! Where a limit protects data (guessing dossier codes or passwords, filing, uploading) its counts
+//! are in the database ([`SharedLimit`]), so every node behind a load balancer enforces one limit
+//! and a restart resets nothing. The search limit protects only the node's own processor, and
+//! search runs thousands of times a second writing nothing: its counts stay in the node's memory
+//! ([`LocalLimit`]).
+//!
+//! Written here rather than with a rate-limiting crate: a guesser must be turned away before the
+//! lookup runs (else a right guess would still show), which needs a look at the count that does
+//! not add to it, and the counts must live in our database; `governor` offers neither.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// How many addresses are remembered at most; beyond it, the oldest windows are forgotten.
+use crate::clock::unix_now;
+use crate::store::{Store, WindowCount};
+
+/// At most `limit` counted requests per client within each `window`; a limit of 0 is no limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    pub limit: u32,
+    pub window: Duration,
+}
+
+impl Rule {
+    pub const fn new(limit: u32, window: Duration) -> Rule {
+        Rule { limit, window }
+    }
+
+    pub const fn per_hour(limit: u32) -> Rule {
+        Rule::new(limit, Duration::from_secs(3600))
+    }
+
+    pub const fn per_minute(limit: u32) -> Rule {
+        Rule::new(limit, Duration::from_secs(60))
+    }
+
+    fn window_seconds(&self) -> i64 {
+        i64::try_from(self.window.as_secs()).unwrap_or(i64::MAX)
+    }
+
+    /// `Err(seconds to wait)` when `count` has used up the limit at `now` (Unix seconds).
+    fn judge(&self, count: Option<WindowCount>, now: i64) -> Result<(), u64> {
+        match count {
+            Some(count) if self.limit > 0 && count.hits > i64::from(self.limit) => {
+                let left = count.window_start + self.window_seconds() - now;
+                Err(u64::try_from(left).unwrap_or(0).max(1))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A limit whose counts are in the database, shared by every node.
+#[derive(Clone)]
+pub struct SharedLimit {
+    store: Store,
+    /// The kind of request counted, e.g. `submissions`.
+    kind: &'static str,
+    rule: Rule,
+}
+
+impl SharedLimit {
+    pub fn new(store: Store, kind: &'static str, rule: Rule) -> SharedLimit {
+        SharedLimit { store, kind, rule }
+    }
+
+    /// Counts this request; `Err(seconds to wait)` when it is over the limit.
+    pub async fn take(&self, client: IpAddr, now: i64) -> sqlx::Result<Result<(), u64>> {
+        if self.rule.limit == 0 {
+            return Ok(Ok(()));
+        }
+        let count = self
+            .store
+            .hit(
+                self.kind,
+                &client.to_string(),
+                now,
+                self.rule.window_seconds(),
+            )
+            .await?;
+        Ok(self.rule.judge(Some(count), now))
+    }
+
+    /// Whether the client may try again: `Err(seconds to wait)` when its failures have used up
+    /// the limit. Counts nothing; [`SharedLimit::fail`] counts.
+    pub async fn check(&self, client: IpAddr, now: i64) -> sqlx::Result<Result<(), u64>> {
+        if self.rule.limit == 0 {
+            return Ok(Ok(()));
+        }
+        let count = self
+            .store
+            .hits(
+                self.kind,
+                &client.to_string(),
+                now,
+                self.rule.window_seconds(),
+            )
+            .await?;
+        // `check` comes before the attempt: the limit is used up at `limit` failures.
+        let before_next = count.map(|count| WindowCount {
+            hits: count.hits + 1,
+            ..count
+        });
+        Ok(self.rule.judge(before_next, now))
+    }
+
+    /// Counts one failed attempt.
+    pub async fn fail(&self, client: IpAddr, now: i64) -> sqlx::Result<()> {
+        if self.rule.limit > 0 {
+            self.store
+                .hit(
+                    self.kind,
+                    &client.to_string(),
+                    now,
+                    self.rule.window_seconds(),
+                )
+                .await?;
+        }
+        Ok(())
+    }
+}
+
+/// How many addresses a [`LocalLimit`] remembers at most; beyond it, the oldest are forgotten.
 const MAX_ADDRESSES: usize = 10_000;
 
-/// Failed lookups counted per client address, shared by every handler.
+/// A limit counted in this node's memory.
 #[derive(Clone)]
-pub struct FailedLookups {
-    limit: u32,
-    window: Duration,
+pub struct LocalLimit {
+    rule: Rule,
     counts: Arc<Mutex<HashMap<IpAddr, Window>>>,
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Window {
     started: Instant,
-    failures: u32,
+    hits: u32,
 }
 
-impl FailedLookups {
-    /// At most `limit` failed lookups per address within each `window`.
-    pub fn new(limit: u32, window: Duration) -> FailedLookups {
-        FailedLookups {
-            limit,
-            window,
+impl LocalLimit {
+    pub fn new(rule: Rule) -> LocalLimit {
+        LocalLimit {
+            rule,
             counts: Arc::new(Mutex::new(HashMap::new())),
         }
     }
 
-    /// The portal's rule: ten failures within ten minutes.
-    pub fn standard() -> FailedLookups {
-        FailedLookups::new(10, Duration::from_secs(600))
-    }
-
-    /// `Err(seconds to wait)` when `address` has used up its failures at `now`.
-    pub fn check(&self, address: IpAddr, now: Instant) -> Result<(), u64> {
-        let counts = self
-            .counts
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        match counts.get(&address) {
-            Some(window) if window.failures >= self.limit => {
-                let left = self
-                    .window
-                    .saturating_sub(now.duration_since(window.started));
-                if left.is_zero() {
-                    Ok(())
-                } else {
-                    // Whole seconds, rounded up, so a client that waits that long gets in.
-                    Err(left.as_secs() + u64::from(left.subsec_nanos() > 0))
-                }
-            }
-            _ => Ok(()),
+    /// Counts this request; `Err(seconds to wait)` when it is over the limit.
+    pub fn take(&self, address: IpAddr, now: Instant) -> Result<(), u64> {
+        if self.rule.limit == 0 {
+            return Ok(());
         }
-    }
-
-    /// Counts one failed lookup from `address` at `now`.
-    pub fn fail(&self, address: IpAddr, now: Instant) {
         let mut counts = self
             .counts
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         if counts.len() >= MAX_ADDRESSES && !counts.contains_key(&address) {
-            counts.retain(|_, window| now.duration_since(window.started) < self.window);
-            if counts.len() >= MAX_ADDRESSES {
-                let oldest = counts
-                    .iter()
-                    .min_by_key(|(_, window)| window.started)
-                    .map(|(address, _)| *address);
-                if let Some(oldest) = oldest {
-                    counts.remove(&oldest);
-                }
-            }
+            self.forget_oldest(&mut counts, now);
         }
         let window = counts.entry(address).or_insert(Window {
             started: now,
-            failures: 0,
+            hits: 0,
         });
-        if now.duration_since(window.started) >= self.window {
+        if now.duration_since(window.started) >= self.rule.window {
             *window = Window {
                 started: now,
-                failures: 0,
+                hits: 0,
             };
         }
-        window.failures = window.failures.saturating_add(1);
+        window.hits = window.hits.saturating_add(1);
+        if window.hits <= self.rule.limit {
+            return Ok(());
+        }
+        let left = self
+            .rule
+            .window
+            .saturating_sub(now.duration_since(window.started));
+        // Whole seconds, rounded up, so a client that waits that long gets in.
+        Err((left.as_secs() + u64::from(left.subsec_nanos() > 0)).max(1))
+    }
+
+    fn forget_oldest(&self, counts: &mut HashMap<IpAddr, Window>, now: Instant) {
+        counts.retain(|_, window| now.duration_since(window.started) < self.rule.window);
+        if counts.len() >= MAX_ADDRESSES {
+            let oldest = counts
+                .iter()
+                .min_by_key(|(_, window)| window.started)
+                .map(|(address, _)| *address);
+            if let Some(oldest) = oldest {
+                counts.remove(&oldest);
+            }
+        }
     }
 
     /// How many addresses are remembered.
@@ -102,6 +203,65 @@ impl FailedLookups {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .len()
     }
+}
+
+/// Every limit the portal applies, each with its rule.
+#[derive(Clone)]
+pub struct Limits {
+    /// Failed dossier lookups (a wrong code, phone or token).
+    pub failed_lookups: SharedLimit,
+    /// Failed staff sign-ins.
+    pub failed_sign_ins: SharedLimit,
+    pub submissions: SharedLimit,
+    pub uploads: SharedLimit,
+    /// Procedure searches, per node.
+    pub searches: LocalLimit,
+}
+
+/// The rules of each limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LimitRules {
+    pub failed_lookups: Rule,
+    pub failed_sign_ins: Rule,
+    pub submissions: Rule,
+    pub uploads: Rule,
+    pub searches: Rule,
+}
+
+impl LimitRules {
+    /// The portal's rules. Many citizens share one address (mobile carriers' NAT, a commune's
+    /// office, an internet café), so the filing limits are far above what one family files.
+    pub const STANDARD: LimitRules = LimitRules {
+        failed_lookups: Rule::new(10, Duration::from_secs(600)),
+        failed_sign_ins: Rule::new(20, Duration::from_secs(600)),
+        submissions: Rule::per_hour(60),
+        uploads: Rule::per_hour(600),
+        searches: Rule::per_minute(600),
+    };
+
+    pub fn limits(self, store: &Store) -> Limits {
+        let shared = |kind, rule| SharedLimit::new(store.clone(), kind, rule);
+        Limits {
+            failed_lookups: shared("failed_lookups", self.failed_lookups),
+            failed_sign_ins: shared("failed_sign_ins", self.failed_sign_ins),
+            submissions: shared("submissions", self.submissions),
+            uploads: shared("uploads", self.uploads),
+            searches: LocalLimit::new(self.searches),
+        }
+    }
+}
+
+/// Every hour, forgets the windows that started over a day ago: no rule's window is that long.
+pub fn spawn_forgetting(store: Store) {
+    tokio::spawn(async move {
+        let mut ticker = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            ticker.tick().await;
+            if let Err(error) = store.delete_rate_limits_before(unix_now() - 86_400).await {
+                tracing::warn!(%error, "forgetting old rate-limit windows failed");
+            }
+        }
+    });
 }
 
 #[cfg(test)]
@@ -114,35 +274,63 @@ mod tests {
 
     #[test]
     fn the_limit_refuses_until_the_window_passes() {
-        let lookups = FailedLookups::new(3, Duration::from_secs(600));
+        let searches = LocalLimit::new(Rule::new(3, Duration::from_secs(600)));
         let start = Instant::now();
         for _ in 0..3 {
-            assert_eq!(lookups.check(address(1), start), Ok(()));
-            lookups.fail(address(1), start);
+            assert_eq!(searches.take(address(1), start), Ok(()));
         }
-        assert_eq!(lookups.check(address(1), start), Err(600));
+        assert_eq!(searches.take(address(1), start), Err(600));
         let later = start + Duration::from_millis(100_500);
-        assert_eq!(lookups.check(address(1), later), Err(500));
+        assert_eq!(searches.take(address(1), later), Err(500));
         // Another address is not touched.
-        assert_eq!(lookups.check(address(2), later), Ok(()));
+        assert_eq!(searches.take(address(2), later), Ok(()));
         // Once the window has passed, the count starts again.
         let after = start + Duration::from_secs(600);
-        assert_eq!(lookups.check(address(1), after), Ok(()));
-        lookups.fail(address(1), after);
-        assert_eq!(lookups.check(address(1), after), Ok(()));
+        assert_eq!(searches.take(address(1), after), Ok(()));
     }
 
     #[test]
     fn memory_stays_bounded() {
-        let lookups = FailedLookups::new(3, Duration::from_secs(600));
+        let searches = LocalLimit::new(Rule::new(3, Duration::from_secs(600)));
         let start = Instant::now();
         for number in 0..(MAX_ADDRESSES as u32 + 50) {
-            lookups.fail(IpAddr::from(number.to_be_bytes()), start);
+            searches
+                .take(IpAddr::from(number.to_be_bytes()), start)
+                .unwrap();
         }
-        assert_eq!(lookups.tracked(), MAX_ADDRESSES);
+        assert_eq!(searches.tracked(), MAX_ADDRESSES);
         // Expired windows are the first to go.
         let later = start + Duration::from_secs(601);
-        lookups.fail(address(9), later);
-        assert_eq!(lookups.tracked(), 1);
+        searches.take(address(9), later).unwrap();
+        assert_eq!(searches.tracked(), 1);
+    }
+
+    #[test]
+    fn no_limit_counts_nothing() {
+        let searches = LocalLimit::new(Rule::new(0, Duration::from_secs(60)));
+        for _ in 0..100 {
+            assert_eq!(searches.take(address(1), Instant::now()), Ok(()));
+        }
+        assert_eq!(searches.tracked(), 0);
+    }
+
+    #[test]
+    fn a_window_refuses_past_its_limit_until_it_ends() {
+        let rule = Rule::new(2, Duration::from_secs(60));
+        let count = |hits| {
+            Some(WindowCount {
+                window_start: 1000,
+                hits,
+            })
+        };
+        assert_eq!(rule.judge(None, 1000), Ok(()));
+        assert_eq!(rule.judge(count(2), 1010), Ok(()));
+        assert_eq!(rule.judge(count(3), 1010), Err(50));
+        // The last second still waits one.
+        assert_eq!(rule.judge(count(3), 1060), Err(1));
+        assert_eq!(
+            Rule::new(0, Duration::from_secs(60)).judge(count(99), 1010),
+            Ok(())
+        );
     }
 }

@@ -1,8 +1,8 @@
-//! Signing in, with brute force capped twice: per account (stored, so a restart does not reset
-//! it) and per client address (in memory, like the dossier lookups).
+//! Signing in, with brute force capped twice: per account and per client address, both stored, so
+//! neither a restart nor another node resets them.
 
 use std::net::IpAddr;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use motcua_api::staff::{BAD_CREDENTIALS, LoginInput, MAX_PASSWORD_CHARS, StaffMe};
 
@@ -10,7 +10,6 @@ use super::password::verify_password;
 use super::session::{new_secret, seconds};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::throttle::FailedLookups;
 
 /// Wrong passwords in a row that lock an account.
 pub const MAX_FAILED_LOGINS: i32 = 5;
@@ -22,11 +21,6 @@ pub const ACCOUNT_LOCKED: &str =
 /// Too many failed sign-ins from one address.
 pub const TOO_MANY_SIGN_INS: &str =
     "Đăng nhập sai quá nhiều lần từ máy này. Hãy thử lại sau ít phút.";
-
-/// The per-address rule for sign-ins: twenty failures within ten minutes.
-pub fn sign_in_throttle() -> FailedLookups {
-    FailedLookups::new(20, Duration::from_secs(600))
-}
 
 /// A signed-in officer and the secret of their new session, for the cookie.
 pub struct SignedIn {
@@ -42,21 +36,16 @@ pub async fn sign_in(
     input: LoginInput,
     now: i64,
 ) -> AppResult<SignedIn> {
-    let throttle = &state.failed_sign_ins;
-    throttle
-        .check(client, Instant::now())
-        .map_err(|retry_after| AppError::TooManyAttempts {
-            retry_after,
-            message: TOO_MANY_SIGN_INS.into(),
-        })?;
+    let throttle = &state.limits.failed_sign_ins;
+    AppError::unless_limited(throttle.check(client, now).await?, TOO_MANY_SIGN_INS)?;
     let account = state.store.staff_by_username(&input.username).await?;
     if let Some(locked_until) = account
         .as_ref()
         .and_then(|account| account.locked_until)
         .filter(|until| *until > now)
     {
-        throttle.fail(client, Instant::now());
-        return Err(AppError::TooManyAttempts {
+        throttle.fail(client, now).await?;
+        return Err(AppError::TooManyRequests {
             retry_after: u64::try_from(locked_until - now).unwrap_or(1),
             message: ACCOUNT_LOCKED.into(),
         });
@@ -75,7 +64,7 @@ pub async fn sign_in(
     let account = match account {
         Some(account) if right => account,
         account => {
-            throttle.fail(client, Instant::now());
+            throttle.fail(client, now).await?;
             if let Some(account) = account {
                 let lock_until = now + seconds(LOCK_DURATION);
                 state

@@ -1,9 +1,8 @@
 //! Filing a dossier, reading its receipt back, tracking it, and rating it.
 
-use std::net::{IpAddr, SocketAddr};
-use std::time::Instant;
+use std::net::IpAddr;
 
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::header::CACHE_CONTROL;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -19,7 +18,7 @@ use motcua_api::tracking::{DossierTracking, SupplementInput};
 use serde::Deserialize;
 use subtle::ConstantTimeEq;
 
-use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::extract::{ApiJson, ApiPath, ApiQuery, ClientAddress};
 use crate::clock::unix_now;
 use crate::domain::filing::{Filed, file_dossier, receipt};
 use crate::domain::rating::{rate, rating_of};
@@ -34,6 +33,9 @@ const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
 /// Set on the answer to a retried submission, which files nothing new.
 const IDEMPOTENT_REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
 const NO_SUCH_DOSSIER: &str = "Không tìm thấy hồ sơ với mã và số điện thoại này.";
+const TOO_MANY_LOOKUPS: &str = "Bạn đã tra cứu sai quá nhiều lần. Hãy thử lại sau ít phút.";
+const TOO_MANY_SUBMISSIONS: &str =
+    "Đã có quá nhiều hồ sơ được nộp từ địa chỉ mạng này trong một giờ. Hãy thử lại sau.";
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -48,10 +50,13 @@ pub fn router() -> Router<AppState> {
 /// same receipt and `Idempotent-Replayed: true`.
 async fn submit(
     State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     ApiJson(input): ApiJson<DossierInput>,
 ) -> AppResult<Response> {
     let key = idempotency_key(&headers)?;
+    let taken = state.limits.submissions.take(client, unix_now()).await?;
+    AppError::unless_limited(taken, TOO_MANY_SUBMISSIONS)?;
     let filed = file_dossier(&state.store, &input, key, Channel::Online, unix_now()).await?;
     Ok(filed_response(filed))
 }
@@ -96,11 +101,11 @@ struct ProofQuery {
 /// The receipt, to whoever gives the dossier's phone or token, never kept in a shared cache.
 async fn receipt_of(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     ApiPath(code): ApiPath<String>,
     ApiQuery(query): ApiQuery<ProofQuery>,
 ) -> AppResult<([(HeaderName, &'static str); 1], Json<DossierReceipt>)> {
-    let record = find_dossier(&state, client.ip(), &code, query).await?;
+    let record = find_dossier(&state, client, &code, query).await?;
     let receipt = receipt(&state.store, &record).await?;
     Ok(([(CACHE_CONTROL, "private, no-store")], Json(receipt)))
 }
@@ -108,11 +113,11 @@ async fn receipt_of(
 /// The dossier's status, timeline and deadline, on the same terms as its receipt.
 async fn tracking_of(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     ApiPath(code): ApiPath<String>,
     ApiQuery(query): ApiQuery<ProofQuery>,
 ) -> AppResult<([(HeaderName, &'static str); 1], Json<DossierTracking>)> {
-    let record = find_dossier(&state, client.ip(), &code, query).await?;
+    let record = find_dossier(&state, client, &code, query).await?;
     let today = vietnam_local_time(unix_now()).date;
     let tracking = tracking(&state.store, &record, today).await?;
     Ok(([(CACHE_CONTROL, "private, no-store")], Json(tracking)))
@@ -122,7 +127,7 @@ async fn tracking_of(
 /// dossier has no result, 422 for a bad rating, 409 `already_rated` when it was rated before.
 async fn rate_dossier(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     ApiPath(code): ApiPath<String>,
     ApiQuery(query): ApiQuery<ProofQuery>,
     ApiJson(input): ApiJson<RatingInput>,
@@ -131,7 +136,7 @@ async fn rate_dossier(
     [(HeaderName, &'static str); 1],
     Json<DossierRating>,
 )> {
-    let record = find_dossier(&state, client.ip(), &code, query).await?;
+    let record = find_dossier(&state, client, &code, query).await?;
     let rating = rate(&state.store, &record, &input, unix_now()).await?;
     Ok((
         StatusCode::CREATED,
@@ -145,12 +150,12 @@ async fn rate_dossier(
 /// 422 for a bad supplement.
 async fn supplement(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     ApiPath(code): ApiPath<String>,
     ApiQuery(query): ApiQuery<ProofQuery>,
     ApiJson(input): ApiJson<SupplementInput>,
 ) -> AppResult<([(HeaderName, &'static str); 1], Json<DossierTracking>)> {
-    let record = find_dossier(&state, client.ip(), &code, query).await?;
+    let record = find_dossier(&state, client, &code, query).await?;
     let tracking = send_supplement(&state.store, &record, &input, unix_now()).await?;
     Ok(([(CACHE_CONTROL, "private, no-store")], Json(tracking)))
 }
@@ -158,11 +163,11 @@ async fn supplement(
 /// The dossier's rating on the same terms as its receipt; 404 `not_rated` when it has none.
 async fn rating(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     ApiPath(code): ApiPath<String>,
     ApiQuery(query): ApiQuery<ProofQuery>,
 ) -> AppResult<([(HeaderName, &'static str); 1], Json<DossierRating>)> {
-    let record = find_dossier(&state, client.ip(), &code, query).await?;
+    let record = find_dossier(&state, client, &code, query).await?;
     let rating = rating_of(&state.store, &record).await?;
     Ok(([(CACHE_CONTROL, "private, no-store")], Json(rating)))
 }
@@ -184,29 +189,37 @@ async fn find_dossier(
             "Hãy nhập số điện thoại đã dùng khi nộp hồ sơ.".into(),
         ));
     }
-    state
-        .failed_lookups
-        .check(client, Instant::now())
-        .map_err(AppError::TooManyRequests)?;
-    let not_found = || {
-        state.failed_lookups.fail(client, Instant::now());
-        AppError::NotFound(NO_SUCH_DOSSIER.into())
-    };
+    let limit = &state.limits.failed_lookups;
+    let now = unix_now();
+    AppError::unless_limited(limit.check(client, now).await?, TOO_MANY_LOOKUPS)?;
+    match proven_dossier(state, code, phone, token).await? {
+        Some(record) => Ok(record),
+        None => {
+            limit.fail(client, now).await?;
+            Err(AppError::NotFound(NO_SUCH_DOSSIER.into()))
+        }
+    }
+}
+
+/// The dossier with this code, if the phone or the token given is its own.
+async fn proven_dossier(
+    state: &AppState,
+    code: &str,
+    phone: Option<String>,
+    token: Option<String>,
+) -> AppResult<Option<DossierRecord>> {
     let Ok(code) = DossierCode::try_from(code) else {
-        return Err(not_found());
+        return Ok(None);
     };
     let Some(record) = state.store.dossier_by_code(code.as_str()).await? else {
-        return Err(not_found());
+        return Ok(None);
     };
     let phone_matches = phone
         .and_then(|phone| Phone::try_from(phone.as_str()).ok())
         .is_some_and(|phone| same_secret(phone.as_str(), &record.phone));
     let token_matches =
         token.is_some_and(|token| same_secret(token.trim(), &record.tracking_token));
-    if !(phone_matches || token_matches) {
-        return Err(not_found());
-    }
-    Ok(record)
+    Ok((phone_matches || token_matches).then_some(record))
 }
 
 /// Equality whose time does not tell how much of a guess was right.

@@ -1,13 +1,17 @@
 //! The procedure catalog: search, one procedure, and the filter values.
 
+use std::time::Instant;
+
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use motcua_api::{FacetCount, Procedure, ProcedurePage, ProcedureQuery, RawProcedureQuery};
 
-use super::extract::{ApiPath, ApiQuery};
+use super::extract::{ApiPath, ApiQuery, ClientAddress};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+
+const TOO_MANY_SEARCHES: &str = "Bạn tìm kiếm quá nhanh. Hãy chờ giây lát rồi thử lại.";
 
 /// Longest procedure code accepted; real ones are like `1.001193`.
 const MAX_CODE_CHARS: usize = 64;
@@ -22,8 +26,11 @@ pub fn router() -> Router<AppState> {
 
 async fn search(
     State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
     ApiQuery(raw): ApiQuery<RawProcedureQuery>,
 ) -> AppResult<Json<ProcedurePage>> {
+    let taken = state.limits.searches.take(client, Instant::now());
+    AppError::unless_limited(taken, TOO_MANY_SEARCHES)?;
     let query = ProcedureQuery::try_from(raw)?;
     Ok(Json(state.catalog.index().search(&query)))
 }

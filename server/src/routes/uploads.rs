@@ -17,7 +17,7 @@ use motcua_api::dossier::UploadedFile;
 use motcua_api::query::percent_encode;
 use tokio_util::io::ReaderStream;
 
-use super::extract::ApiPath;
+use super::extract::{ApiPath, ClientAddress};
 use crate::clock::unix_now;
 use crate::domain::content_scan::ContentScan;
 use crate::domain::uploads::{SNIFF_BYTES, accepted_type, clean_name};
@@ -33,6 +33,8 @@ const MULTIPART_OVERHEAD_BYTES: u64 = 64 * 1024;
 
 const NO_FILE: &str = "Hãy chọn một tệp để tải lên.";
 const EMPTY_FILE: &str = "Tệp này trống (0 byte). Hãy chọn lại tệp.";
+const TOO_MANY_UPLOADS: &str =
+    "Đã có quá nhiều tệp được tải lên từ địa chỉ mạng này trong một giờ. Hãy thử lại sau.";
 const ONE_FILE: &str = "Mỗi lần chỉ tải lên một tệp.";
 const NO_SUCH_UPLOAD: &str =
     "Không tìm thấy tệp này. Tệp có thể đã được nộp kèm hồ sơ hoặc đã bị xoá.";
@@ -53,10 +55,15 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
 /// `multipart/form-data` with one part named `file`: 201 and the stored file.
 async fn upload(
     State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<(StatusCode, Json<UploadedFile>)> {
     let mut multipart = multipart?;
-    let received = receive(&state, &mut multipart).await;
+    let taken = state.limits.uploads.take(client, unix_now()).await?;
+    let received = match AppError::unless_limited(taken, TOO_MANY_UPLOADS) {
+        Ok(()) => receive(&state, &mut multipart).await,
+        Err(refused) => Err(refused),
+    };
     if received.is_err() {
         // Read what the client is still sending (no more than the body limit), so it hears the
         // answer rather than a reset connection.

@@ -2,9 +2,6 @@
 //! the middle, started again on the same data, and every citizen retries what was not answered,
 //! with the same Idempotency-Key. Every dossier must then be there exactly once, with its files.
 
-use std::net::TcpListener;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use futures::future::join_all;
@@ -14,61 +11,12 @@ use sha2::{Digest, Sha256};
 use tokio::io::AsyncReadExt;
 
 use crate::helpers::{Backend, TestDatabase};
+use crate::process::{ServerOptions, ServerProcess, free_port};
 use crate::samples::{birth_registration, pdf, png};
 
 const CITIZENS: usize = 1000;
 /// The server is killed once it has filed this many dossiers.
 const KILL_AFTER: i64 = CITIZENS as i64 / 2;
-
-/// The real `motcua serve` binary on a fixed port over one data dir.
-struct ServerProcess {
-    child: Child,
-}
-
-impl ServerProcess {
-    async fn start(port: u16, data_dir: &Path, database_url: &str) -> ServerProcess {
-        let server = ServerProcess {
-            child: Command::new(env!("CARGO_BIN_EXE_motcua"))
-                .args(["serve", "--demo", "--addr", &format!("127.0.0.1:{port}")])
-                .arg("--data-dir")
-                .arg(data_dir)
-                .args([
-                    "--database-url",
-                    database_url,
-                    "--dist",
-                    "/nonexistent-dist",
-                ])
-                .env("RUST_LOG", "error")
-                .stdout(Stdio::null())
-                .spawn()
-                .expect("start motcua serve"),
-        };
-        let health = format!("http://127.0.0.1:{port}/api/health");
-        for _ in 0..300 {
-            if reqwest::get(&health)
-                .await
-                .is_ok_and(|response| response.status().is_success())
-            {
-                return server;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        panic!("the server did not answer {health}");
-    }
-
-    /// SIGKILL: no shutdown, no flush, nothing the process could still do.
-    fn kill(mut self) {
-        self.child.kill().expect("SIGKILL");
-        self.child.wait().expect("wait");
-    }
-}
-
-impl Drop for ServerProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// One citizen's filing: what the server has answered so far.
 #[derive(Default)]
@@ -139,14 +87,6 @@ impl Filing {
     }
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("address")
-        .port()
-}
-
 async fn sha256_of(files: &FileStore, key: &str) -> Option<String> {
     let mut reader = files.open(key).await.expect("open")?;
     let mut bytes = Vec::new();
@@ -158,8 +98,13 @@ async fn a_kill_in_the_middle_of_a_thousand_filings_loses_and_doubles_nothing(ba
     let database = TestDatabase::create(backend).await;
     let data_dir = tempfile::tempdir().expect("temp dir");
     let port = free_port();
-    let base = format!("http://127.0.0.1:{port}");
-    let server = ServerProcess::start(port, data_dir.path(), &database.url).await;
+    // A thousand citizens from one address: the limits would stop them.
+    let options = ServerOptions {
+        extra: &["--submissions-per-hour", "0", "--uploads-per-hour", "0"],
+        ..ServerOptions::new(data_dir.path(), &database.url)
+    };
+    let server = ServerProcess::start(port, &options).await;
+    let base = server.base.clone();
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(60))
         .build()
@@ -186,7 +131,7 @@ async fn a_kill_in_the_middle_of_a_thousand_filings_loses_and_doubles_nothing(ba
     assert!(before_kill < CITIZENS, "the kill came before the end");
 
     // Started again on the same data; every citizen without an answer tries again.
-    let _server = ServerProcess::start(port, data_dir.path(), &database.url).await;
+    let _server = ServerProcess::start(port, &options).await;
     let fresh_client = reqwest::Client::new();
     for round in 0..5 {
         let waiting: Vec<usize> = (0..CITIZENS)

@@ -1,6 +1,6 @@
 //! `spawn_app`: the real server on port 0 over a fresh database, SQLite or PostgreSQL.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
@@ -9,7 +9,7 @@ use motcua_api::dossier::DEFAULT_MAX_UPLOAD_BYTES;
 use motcua_server::app;
 use motcua_server::files::FileStore;
 use motcua_server::store::Store;
-use motcua_server::throttle::FailedLookups;
+use motcua_server::throttle::{LimitRules, Rule};
 use tokio::net::TcpListener;
 
 pub use motcua_server::store::Backend;
@@ -232,85 +232,116 @@ impl TestApp {
     }
 }
 
+/// How a test server is set up, beyond its data.
+#[derive(Clone)]
+pub struct Settings {
+    pub dist: PathBuf,
+    pub max_upload_bytes: u64,
+    pub limit_rules: LimitRules,
+    pub trusted_proxies: Vec<IpAddr>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            dist: PathBuf::from("/nonexistent-dist"),
+            max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
+            limit_rules: LimitRules::STANDARD,
+            trusted_proxies: Vec::new(),
+        }
+    }
+}
+
 /// The server with the demo catalog, serving the front-end from `dist`.
 pub async fn spawn_app_with_dist(backend: Backend, dist: &Path) -> TestApp {
-    spawn(
+    spawn_app_with(
         backend,
-        dist,
-        DEFAULT_MAX_UPLOAD_BYTES,
-        FailedLookups::standard(),
+        Settings {
+            dist: dist.to_path_buf(),
+            ..Settings::default()
+        },
     )
     .await
 }
 
 /// The server with the demo catalog and no front-end.
 pub async fn spawn_app(backend: Backend) -> TestApp {
-    spawn_app_with_dist(backend, Path::new("/nonexistent-dist")).await
+    spawn_app_with(backend, Settings::default()).await
 }
 
 /// The server taking attachments of at most `max_upload_bytes`.
 pub async fn spawn_app_with_upload_limit(backend: Backend, max_upload_bytes: u64) -> TestApp {
-    spawn(
+    spawn_app_with(
         backend,
-        Path::new("/nonexistent-dist"),
-        max_upload_bytes,
-        FailedLookups::standard(),
+        Settings {
+            max_upload_bytes,
+            ..Settings::default()
+        },
     )
     .await
 }
 
 /// The server refusing lookups from an address after `limit` failed ones within ten minutes.
 pub async fn spawn_app_with_lookup_limit(backend: Backend, limit: u32) -> TestApp {
-    spawn(
+    let limit_rules = LimitRules {
+        failed_lookups: Rule::new(limit, Duration::from_secs(600)),
+        ..LimitRules::STANDARD
+    };
+    spawn_app_with(
         backend,
-        Path::new("/nonexistent-dist"),
-        DEFAULT_MAX_UPLOAD_BYTES,
-        FailedLookups::new(limit, Duration::from_secs(600)),
+        Settings {
+            limit_rules,
+            ..Settings::default()
+        },
     )
     .await
 }
 
-async fn spawn(
-    backend: Backend,
-    dist: &Path,
-    max_upload_bytes: u64,
-    failed_lookups: FailedLookups,
-) -> TestApp {
+/// The server so set up, over a fresh database.
+pub async fn spawn_app_with(backend: Backend, settings: Settings) -> TestApp {
     let database = TestDatabase::create(backend).await;
     let data_dir = tempfile::tempdir().expect("temp dir");
-    serve_on(database, data_dir, dist, max_upload_bytes, failed_lookups).await
+    serve_on(database, data_dir, settings).await
 }
 
 /// The server with the demo catalog over data already there (the attachments in
 /// `data_dir/uploads`), e.g. a restored backup.
 pub async fn spawn_app_on(database: TestDatabase, data_dir: tempfile::TempDir) -> TestApp {
-    serve_on(
-        database,
-        data_dir,
-        Path::new("/nonexistent-dist"),
-        DEFAULT_MAX_UPLOAD_BYTES,
-        FailedLookups::standard(),
-    )
-    .await
+    serve_on(database, data_dir, Settings::default()).await
+}
+
+/// Another node over the same database as `app` (with attachments of its own).
+pub async fn spawn_second_node(app: &TestApp, settings: Settings) -> TestApp {
+    let database = TestDatabase {
+        url: app.database.url.clone(),
+        postgres_name: None,
+        _dir: None,
+    };
+    serve_on(database, tempfile::tempdir().expect("temp dir"), settings).await
 }
 
 async fn serve_on(
     database: TestDatabase,
     data_dir: tempfile::TempDir,
-    dist: &Path,
-    max_upload_bytes: u64,
-    failed_lookups: FailedLookups,
+    settings: Settings,
 ) -> TestApp {
     let store = database.store().await;
     let uploads_dir = data_dir.path().join("uploads");
     let files = FileStore::local(uploads_dir.clone()).expect("file store");
-    let mut state = app::prepare(store.clone(), files.clone(), max_upload_bytes, true)
-        .await
-        .expect("prepare");
-    state.failed_lookups = failed_lookups;
+    let mut state = app::prepare(
+        store.clone(),
+        files.clone(),
+        settings.max_upload_bytes,
+        true,
+    )
+    .await
+    .expect("prepare");
+    state.limits = settings.limit_rules.limits(&store);
+    state.trusted_proxies = settings.trusted_proxies.into();
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = format!("http://{}", listener.local_addr().expect("address"));
-    let service = app::router(state, dist).into_make_service_with_connect_info::<SocketAddr>();
+    let service =
+        app::router(state, &settings.dist).into_make_service_with_connect_info::<SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, service).await.expect("serve") });
     TestApp {
         address,

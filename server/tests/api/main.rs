@@ -1,6 +1,7 @@
 //! Server tests over real HTTP, each on SQLite and on PostgreSQL. One binary, so one link.
 
 mod helpers;
+mod process;
 mod samples;
 mod staff_support;
 
@@ -12,6 +13,8 @@ mod dossiers;
 mod front_end;
 mod health;
 mod import;
+mod limits;
+mod logs;
 mod procedures;
 mod rating;
 mod security_headers;

@@ -1,8 +1,6 @@
 //! Signing in and out, who is signed in, and the admin's account list.
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -14,7 +12,7 @@ use crate::auth::session::{session_hash, set_cookie};
 use crate::auth::{Officer, create_account};
 use crate::clock::unix_now;
 use crate::error::AppResult;
-use crate::routes::extract::ApiJson;
+use crate::routes::extract::{ApiJson, ClientAddress};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -29,11 +27,11 @@ pub fn router() -> Router<AppState> {
 /// ended: a session id is never carried across a sign-in.
 async fn login(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     ApiJson(input): ApiJson<LoginInput>,
 ) -> AppResult<Response> {
-    let signed_in = sign_in(&state, client.ip(), input, unix_now()).await?;
+    let signed_in = sign_in(&state, client, input, unix_now()).await?;
     if let Some(old) = session_hash(&headers) {
         state.store.delete_session(&old).await?;
     }
