@@ -47,6 +47,17 @@ ensure_chromium() {
   fi
 }
 
+# moto's S3-compatible server, for the tests of attachments in a bucket, in the project's venv.
+MOTO_VERSION=5.1.22
+ensure_moto() {
+  if ! "$ROOT/.venv/bin/python" -c "import moto; assert moto.__version__ == '$MOTO_VERSION'" 2>/dev/null ||
+     [ ! -x "$ROOT/.venv/bin/moto_server" ]; then
+    say "installing moto $MOTO_VERSION (an S3-compatible server for the tests) into .venv"
+    [ -x "$ROOT/.venv/bin/pip" ] || python3 -m venv "$ROOT/.venv"
+    "$ROOT/.venv/bin/pip" install --quiet --disable-pip-version-check "moto[server]==$MOTO_VERSION"
+  fi
+}
+
 ensure_postgres() {
   if ! pg_isready -q -h 127.0.0.1 -p 5432; then
     say "starting PostgreSQL"

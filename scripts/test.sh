@@ -8,6 +8,7 @@ ensure_wasm_bindgen
 ensure_node_packages
 ensure_chromium
 ensure_postgres
+ensure_moto
 cd "$ROOT"
 
 say "cargo fmt --check"

@@ -71,7 +71,7 @@ pub async fn prepare(
 /// `motcua serve`: runs until Ctrl-C or SIGTERM.
 pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let store = Store::connect(&args.storage.resolved_database_url()?).await?;
-    let files = FileStore::local(args.storage.uploads_dir())?;
+    let files = args.storage.file_store()?;
     let mut state = prepare(
         store.clone(),
         files.clone(),

@@ -49,11 +49,11 @@ impl From<Backend> for BackendName {
     }
 }
 
-/// Where the portal keeps its data: the database and the attachments' folder.
-#[derive(Debug, Clone)]
+/// Where the portal keeps its data: the database and the attachments.
+#[derive(Clone)]
 pub struct DataLocation {
     pub database_url: String,
-    pub uploads_dir: PathBuf,
+    pub files: FileStore,
 }
 
 /// What a backup or a restore copied.
@@ -103,12 +103,8 @@ pub async fn backup(data: &DataLocation, folder: &Path) -> anyhow::Result<CopyRe
             .await?
         }
     }
-    let report = copy_named_files(
-        &store,
-        &FileStore::local(data.uploads_dir.clone())?,
-        &FileStore::local(folder.join(FILES))?,
-    )
-    .await?;
+    let report =
+        copy_named_files(&store, &data.files, &FileStore::local(folder.join(FILES))?).await?;
     store.close().await;
     let manifest = Manifest {
         format: FORMAT,
@@ -178,12 +174,8 @@ pub async fn restore(folder: &Path, data: &DataLocation) -> anyhow::Result<CopyR
     }
     // Connecting brings a backup of an older release up to this release's schema.
     let store = Store::connect(&data.database_url).await?;
-    let report = copy_named_files(
-        &store,
-        &FileStore::local(folder.join(FILES))?,
-        &FileStore::local(data.uploads_dir.clone())?,
-    )
-    .await?;
+    let report =
+        copy_named_files(&store, &FileStore::local(folder.join(FILES))?, &data.files).await?;
     store.close().await;
     Ok(report)
 }

@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand};
 use motcua_api::dossier::DEFAULT_MAX_UPLOAD_BYTES;
 
 use crate::backup::DataLocation;
+use crate::files::{BucketSettings, FileStore};
 use crate::throttle::{LimitRules, Rule};
 
 #[derive(Debug, Parser)]
@@ -42,6 +43,15 @@ pub struct StorageArgs {
     /// Database URL; `postgres://...` selects PostgreSQL. Default: a SQLite file in the data dir.
     #[arg(long, env = "DATABASE_URL")]
     pub database_url: Option<String>,
+    /// Keep attachments in this S3-compatible bucket instead of `{data dir}/uploads`; the
+    /// credentials come from `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`.
+    #[arg(long, env = "MOTCUA_S3_BUCKET")]
+    pub s3_bucket: Option<String>,
+    /// The bucket's server, for storage other than AWS (e.g. `http://minio.internal:9000`).
+    #[arg(long, env = "MOTCUA_S3_ENDPOINT", requires = "s3_bucket")]
+    pub s3_endpoint: Option<String>,
+    #[arg(long, env = "MOTCUA_S3_REGION", default_value = "us-east-1")]
+    pub s3_region: String,
 }
 
 impl StorageArgs {
@@ -50,11 +60,23 @@ impl StorageArgs {
         self.data_dir.join("uploads")
     }
 
-    /// The database and attachments' folder these arguments name.
+    /// Where attachments are kept: the bucket if one is named, else the data dir's folder.
+    pub fn file_store(&self) -> std::io::Result<FileStore> {
+        match &self.s3_bucket {
+            Some(name) => FileStore::bucket(&BucketSettings {
+                name: name.clone(),
+                endpoint: self.s3_endpoint.clone(),
+                region: self.s3_region.clone(),
+            }),
+            None => FileStore::local(self.uploads_dir()),
+        }
+    }
+
+    /// The database and attachments these arguments name.
     pub fn data_location(&self) -> std::io::Result<DataLocation> {
         Ok(DataLocation {
             database_url: self.resolved_database_url()?,
-            uploads_dir: self.uploads_dir(),
+            files: self.file_store()?,
         })
     }
 

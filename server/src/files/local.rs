@@ -8,6 +8,8 @@ use std::sync::Arc;
 use tokio::fs::File;
 use tokio::io::AsyncWriteExt;
 
+use super::{is_file_key, malformed};
+
 #[derive(Clone)]
 pub struct LocalFolder {
     root: Arc<PathBuf>,
@@ -23,26 +25,12 @@ impl LocalFolder {
 
     /// Where the file of `key` lives; `None` for anything but a key this store made.
     fn path_of(&self, key: &str) -> Option<PathBuf> {
-        let well_formed = key.len() == 32
-            && key
-                .bytes()
-                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
-        well_formed.then(|| self.root.join(&key[..2]).join(key))
+        is_file_key(key).then(|| self.root.join(&key[..2]).join(key))
     }
 
-    pub async fn create(&self) -> io::Result<PartFile> {
-        self.create_as(uuid::Uuid::new_v4().simple().to_string())
-            .await
-    }
-
-    /// A file under a key another store made (a restore); refused unless well formed.
+    /// A file under `key`: new, or another store's (a restore).
     pub async fn create_as(&self, key: String) -> io::Result<PartFile> {
-        let target = self.path_of(&key).ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("malformed file key {key:?}"),
-            )
-        })?;
+        let target = self.path_of(&key).ok_or_else(|| malformed(&key))?;
         let temp = self.root.join("tmp").join(format!("{key}.part"));
         let file = File::create_new(&temp).await?;
         Ok(PartFile {

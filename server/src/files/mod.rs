@@ -1,7 +1,7 @@
-//! Attachment bytes, kept apart from the database under keys the server chooses.
-//!
-//! A local folder today; object storage can take its place as another variant of [`FileStore`].
+//! Attachment bytes, kept apart from the database under keys the server chooses: in a local
+//! folder by default, or in an S3-compatible bucket that several nodes share.
 
+mod bucket;
 mod local;
 
 use std::io;
@@ -11,6 +11,8 @@ use std::pin::Pin;
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncRead;
 
+pub use bucket::BucketSettings;
+
 /// The bytes of a stored file, read as they are needed.
 pub type FileReader = Pin<Box<dyn AsyncRead + Send>>;
 
@@ -19,6 +21,28 @@ pub type FileReader = Pin<Box<dyn AsyncRead + Send>>;
 pub enum FileStore {
     /// A folder on this machine (`{data_dir}/uploads`).
     Local(local::LocalFolder),
+    /// An S3-compatible bucket.
+    Bucket(bucket::Bucket),
+}
+
+/// A key this store makes: 32 lowercase hex digits (a UUID). Anything else names no file, so no
+/// key can reach outside the store's folder or prefix.
+fn is_file_key(key: &str) -> bool {
+    key.len() == 32
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+fn malformed(key: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("malformed file key {key:?}"),
+    )
+}
+
+fn new_key() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
 }
 
 impl FileStore {
@@ -27,20 +51,27 @@ impl FileStore {
         Ok(FileStore::Local(local::LocalFolder::new(root)?))
     }
 
+    /// A store in this S3-compatible bucket.
+    pub fn bucket(settings: &BucketSettings) -> io::Result<FileStore> {
+        Ok(FileStore::Bucket(bucket::Bucket::s3(settings)?))
+    }
+
     /// Starts a new file; nothing is visible under its key until [`NewFile::finish`].
     pub async fn create(&self) -> io::Result<NewFile> {
-        let sink = match self {
-            FileStore::Local(folder) => folder.create().await?,
-        };
-        Ok(NewFile::writing_to(sink))
+        self.create_as(&new_key()).await
     }
 
     /// Starts a file under a key another store made, as a restore puts back a backup's files.
     pub async fn create_as(&self, key: &str) -> io::Result<NewFile> {
         let sink = match self {
-            FileStore::Local(folder) => folder.create_as(key.to_owned()).await?,
+            FileStore::Local(folder) => Sink::Local(folder.create_as(key.to_owned()).await?),
+            FileStore::Bucket(bucket) => Sink::Bucket(bucket.create_as(key.to_owned())?),
         };
-        Ok(NewFile::writing_to(sink))
+        Ok(NewFile {
+            sink,
+            hasher: Sha256::new(),
+            size: 0,
+        })
     }
 
     /// The file's bytes, or `None` when no file has this key.
@@ -50,6 +81,7 @@ impl FileStore {
                 .open(key)
                 .await?
                 .map(|file| Box::pin(file) as FileReader)),
+            FileStore::Bucket(bucket) => bucket.open(key).await,
         }
     }
 
@@ -57,13 +89,20 @@ impl FileStore {
     pub async fn delete(&self, key: &str) -> io::Result<()> {
         match self {
             FileStore::Local(folder) => folder.delete(key).await,
+            FileStore::Bucket(bucket) => bucket.delete(key).await,
         }
     }
 }
 
+/// Where a new file's bytes go.
+enum Sink {
+    Local(local::PartFile),
+    Bucket(bucket::PartObject),
+}
+
 /// A file being written, hashed on the way. Dropped before `finish`, it leaves nothing behind.
 pub struct NewFile {
-    sink: local::PartFile,
+    sink: Sink,
     hasher: Sha256,
     size: u64,
 }
@@ -78,23 +117,21 @@ pub struct StoredFile {
 }
 
 impl NewFile {
-    fn writing_to(sink: local::PartFile) -> NewFile {
-        NewFile {
-            sink,
-            hasher: Sha256::new(),
-            size: 0,
-        }
-    }
-
     pub async fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
         self.hasher.update(bytes);
         self.size += bytes.len() as u64;
-        self.sink.write(bytes).await
+        match &mut self.sink {
+            Sink::Local(file) => file.write(bytes).await,
+            Sink::Bucket(object) => object.write(bytes).await,
+        }
     }
 
     /// Makes the file durable and visible under its key.
     pub async fn finish(self) -> io::Result<StoredFile> {
-        let key = self.sink.commit().await?;
+        let key = match self.sink {
+            Sink::Local(file) => file.commit().await?,
+            Sink::Bucket(object) => object.commit().await?,
+        };
         Ok(StoredFile {
             key,
             size: self.size,

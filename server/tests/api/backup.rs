@@ -1,4 +1,5 @@
 use motcua_server::backup::{self, DataLocation};
+use motcua_server::files::FileStore;
 use serde_json::Value;
 use tokio::io::AsyncReadExt;
 
@@ -8,7 +9,7 @@ use crate::helpers::{Backend, TestApp, TestDatabase, spawn_app, spawn_app_on};
 fn location_of(database_url: &str, uploads_dir: &std::path::Path) -> DataLocation {
     DataLocation {
         database_url: database_url.to_string(),
-        uploads_dir: uploads_dir.to_path_buf(),
+        files: FileStore::local(uploads_dir.to_path_buf()).expect("file store"),
     }
 }
 

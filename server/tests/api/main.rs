@@ -15,6 +15,7 @@ mod health;
 mod import;
 mod limits;
 mod logs;
+mod nodes;
 mod procedures;
 mod rating;
 mod security_headers;

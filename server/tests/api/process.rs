@@ -17,6 +17,8 @@ pub struct ServerOptions<'a> {
     pub database_url: &'a str,
     /// More `serve` options.
     pub extra: &'a [&'a str],
+    /// More environment variables.
+    pub env: &'a [(&'a str, &'a str)],
     /// `RUST_LOG`.
     pub log_filter: &'a str,
     /// Where its log goes; nowhere by default.
@@ -29,6 +31,7 @@ impl<'a> ServerOptions<'a> {
             data_dir,
             database_url,
             extra: &[],
+            env: &[],
             log_filter: "error",
             log_file: None,
         }
@@ -51,6 +54,7 @@ impl ServerProcess {
                 .args(["--database-url", options.database_url])
                 .args(["--dist", "/nonexistent-dist"])
                 .args(options.extra)
+                .envs(options.env.iter().copied())
                 .env("RUST_LOG", options.log_filter)
                 .stdout(log)
                 .spawn()
@@ -91,4 +95,53 @@ pub fn free_port() -> u16 {
         .local_addr()
         .expect("address")
         .port()
+}
+
+/// moto's S3-compatible server (PyPI `moto[server]`, installed by the test command into
+/// `.venv`), with one empty bucket.
+pub struct S3Server {
+    child: Child,
+    pub endpoint: String,
+}
+
+impl S3Server {
+    pub async fn start(bucket: &str) -> S3Server {
+        let program = Path::new(env!("CARGO_MANIFEST_DIR")).join("../.venv/bin/moto_server");
+        let port = free_port();
+        let server = S3Server {
+            child: Command::new(&program)
+                .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap_or_else(|error| {
+                    panic!(
+                        "{}: {error} (bash scripts/test.sh installs it)",
+                        program.display()
+                    )
+                }),
+            endpoint: format!("http://127.0.0.1:{port}"),
+        };
+        let client = reqwest::Client::new();
+        let bucket_url = format!("{}/{bucket}", server.endpoint);
+        for _ in 0..300 {
+            if let Ok(response) = client.put(&bucket_url).send().await {
+                assert!(
+                    response.status().is_success(),
+                    "create bucket: {}",
+                    response.status()
+                );
+                return server;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("moto did not answer on {}", server.endpoint);
+    }
+}
+
+impl Drop for S3Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
