@@ -20,11 +20,12 @@ use crate::catalog::demo::demo_catalog;
 use crate::catalog::import::{import_national_file, import_procedures};
 use crate::catalog::live::LiveCatalog;
 use crate::clock::unix_now;
-use crate::config::{BackupArgs, ImportArgs, RestoreArgs, ServeArgs};
+use crate::config::{BackupArgs, ExportCitizenArgs, ImportArgs, RestoreArgs, ServeArgs};
 use crate::domain::apology::spawn_overdue_watch;
 use crate::domain::uploads::spawn_sweeper;
 use crate::files::FileStore;
 use crate::front_end;
+use crate::personal_data;
 use crate::routes;
 use crate::security::SecurityHeaders;
 use crate::state::AppState;
@@ -130,6 +131,21 @@ pub async fn backup(args: BackupArgs) -> anyhow::Result<()> {
 pub async fn restore(args: RestoreArgs) -> anyhow::Result<()> {
     let report = backup::restore(&args.from, &args.storage.data_location()?).await?;
     println!("Restored from {}: {report}", args.from.display());
+    Ok(())
+}
+
+/// `motcua export-citizen --citizen-id ID --to FOLDER`: prints what it wrote.
+pub async fn export_citizen(args: ExportCitizenArgs) -> anyhow::Result<()> {
+    let store = Store::connect(&args.storage.resolved_database_url()?).await?;
+    let files = args.storage.file_store()?;
+    let report = personal_data::export_citizen(&store, &files, &args.citizen_id, &args.to).await?;
+    println!(
+        "{} dossiers and {} files written to {}",
+        report.dossiers,
+        report.files,
+        args.to.display()
+    );
+    store.close().await;
     Ok(())
 }
 

@@ -222,7 +222,8 @@ async fn copy_file(
     Ok(Some(file.finish().await?))
 }
 
-async fn prepare_empty_folder(folder: &Path) -> anyhow::Result<()> {
+/// Makes `folder` if missing; refuses one that holds anything.
+pub(crate) async fn prepare_empty_folder(folder: &Path) -> anyhow::Result<()> {
     tokio::fs::create_dir_all(folder).await?;
     if tokio::fs::read_dir(folder)
         .await?
@@ -230,10 +231,7 @@ async fn prepare_empty_folder(folder: &Path) -> anyhow::Result<()> {
         .await?
         .is_some()
     {
-        bail!(
-            "{} is not empty: back up into a new folder",
-            folder.display()
-        );
+        bail!("{} is not empty: write into a new folder", folder.display());
     }
     Ok(())
 }

@@ -33,6 +33,9 @@ pub enum Command {
     Backup(BackupArgs),
     /// Put a backup back into an empty data dir (or empty PostgreSQL database).
     Restore(RestoreArgs),
+    /// Write everything held about one citizen (their dossiers, timelines, ratings and files)
+    /// into a new folder, for their request to see their data.
+    ExportCitizen(ExportCitizenArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -182,6 +185,18 @@ pub struct RestoreArgs {
     /// A folder `motcua backup` wrote.
     #[arg(long)]
     pub from: PathBuf,
+    #[command(flatten)]
+    pub storage: StorageArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportCitizenArgs {
+    /// The citizen's ID number (12 digits).
+    #[arg(long)]
+    pub citizen_id: String,
+    /// The folder to write: new, or empty.
+    #[arg(long)]
+    pub to: PathBuf,
     #[command(flatten)]
     pub storage: StorageArgs,
 }

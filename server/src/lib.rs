@@ -12,6 +12,7 @@ pub mod files;
 pub mod front_end;
 pub mod ids;
 pub mod logging;
+pub mod personal_data;
 pub mod routes;
 pub mod security;
 pub mod state;

@@ -13,5 +13,6 @@ async fn main() -> anyhow::Result<()> {
         Command::CreateStaff(args) => create_staff(args).await,
         Command::Backup(args) => app::backup(args).await,
         Command::Restore(args) => app::restore(args).await,
+        Command::ExportCitizen(args) => app::export_citizen(args).await,
     }
 }

@@ -198,6 +198,18 @@ impl Store {
         }))
     }
 
+    /// Codes of the dossiers whose filed body holds `value` as a whole JSON string (an ID
+    /// number, say), oldest first. It reads every dossier: for a rare export, not for requests.
+    /// `value` must hold no `%` or `_`.
+    pub async fn dossier_codes_mentioning(&self, value: &str) -> sqlx::Result<Vec<String>> {
+        sqlx::query_scalar(
+            "SELECT code FROM dossiers WHERE body LIKE $1 ORDER BY submitted_at, code",
+        )
+        .bind(format!("%\"{value}\"%"))
+        .fetch_all(&self.pool)
+        .await
+    }
+
     /// The dossier's timeline, oldest first.
     pub async fn dossier_events(&self, dossier_id: &str) -> sqlx::Result<Vec<DossierEvent>> {
         let rows = sqlx::query(
