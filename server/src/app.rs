@@ -22,6 +22,7 @@ use crate::catalog::live::LiveCatalog;
 use crate::clock::unix_now;
 use crate::config::{BackupArgs, ExportCitizenArgs, ImportArgs, RestoreArgs, ServeArgs};
 use crate::domain::apology::spawn_overdue_watch;
+use crate::domain::retention::spawn_retention;
 use crate::domain::uploads::spawn_sweeper;
 use crate::files::FileStore;
 use crate::front_end;
@@ -87,7 +88,10 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         print_demo_accounts(&seed_demo_accounts(&store, unix_now()).await?);
     }
     state.catalog.spawn_refresher(store.clone());
-    spawn_sweeper(store.clone(), files);
+    spawn_sweeper(store.clone(), files.clone());
+    if args.retention_years > 0 {
+        spawn_retention(store.clone(), files, args.retention_years);
+    }
     spawn_overdue_watch(store.clone());
     spawn_forgetting(store.clone());
     if !args.dist.join(FrontEndArea::Catalog.html_file()).exists() {

@@ -129,6 +129,10 @@ pub struct ServeArgs {
     /// Procedure searches one client address may make per minute on one node (0: no limit).
     #[arg(long, env = "MOTCUA_SEARCHES_PER_MINUTE", default_value_t = LimitRules::STANDARD.searches.limit)]
     pub searches_per_minute: u32,
+    /// Erase the personal data and files of dossiers finished more than this many years ago
+    /// (0: keep them); set it per the archives rules for the office's procedures.
+    #[arg(long, env = "MOTCUA_RETENTION_YEARS", default_value_t = 0)]
+    pub retention_years: u16,
     #[command(flatten)]
     pub storage: StorageArgs,
 }

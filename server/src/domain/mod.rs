@@ -8,6 +8,7 @@ pub mod dossier_view;
 pub mod filing;
 pub mod inbox;
 pub mod rating;
+pub mod retention;
 pub mod supplement;
 pub mod tracking;
 pub mod uploads;

@@ -167,12 +167,13 @@ impl Store {
         Ok(Submission::Created(code))
     }
 
+    /// The dossier with this code, unless its personal data was erased (`retention`).
     pub async fn dossier_by_code(&self, code: &str) -> sqlx::Result<Option<DossierRecord>> {
         let Some(row) = sqlx::query(
             "SELECT id, code, status, procedure_snapshot, applicant_name, phone, body,
                     submitted_at, received_on, promised_date, processing_time, delivery,
                     tracking_token, finished_on
-             FROM dossiers WHERE code = $1",
+             FROM dossiers WHERE code = $1 AND erased_on IS NULL",
         )
         .bind(code)
         .fetch_optional(&self.pool)

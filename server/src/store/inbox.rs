@@ -60,6 +60,7 @@ impl Clause {
             values: Vec::new(),
         };
         clause.push("unit = ", Value::Text(filter.unit.clone()));
+        clause.sql.push_str(" AND erased_on IS NULL");
         if let Some(code) = &filter.procedure_code {
             clause.push("procedure_code = ", Value::Text(code.clone()));
         }

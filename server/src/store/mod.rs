@@ -10,6 +10,7 @@ mod inbox;
 mod procedures;
 mod rate_limits;
 mod ratings;
+mod retention;
 mod staff;
 mod stats;
 mod supplements;

@@ -89,12 +89,13 @@ pub enum TransitionOutcome {
 }
 
 impl Store {
+    /// The dossier with this code, unless its personal data was erased (`retention`).
     pub async fn staff_record(&self, code: &str) -> sqlx::Result<Option<StaffRecord>> {
         let row = sqlx::query(
             "SELECT id, code, unit, status, version, channel, procedure_snapshot, body,
                     submitted_at, received_on, promised_date, finished_on, delivery,
                     result_note, result_upload_id
-             FROM dossiers WHERE code = $1",
+             FROM dossiers WHERE code = $1 AND erased_on IS NULL",
         )
         .bind(code)
         .fetch_optional(&self.pool)

@@ -19,6 +19,7 @@ mod nodes;
 mod personal_data;
 mod procedures;
 mod rating;
+mod retention;
 mod security_headers;
 mod staff_auth;
 mod staff_dossier;
