@@ -251,14 +251,19 @@ impl LimitRules {
     }
 }
 
-/// Every hour, forgets the windows that started over a day ago: no rule's window is that long.
+/// Every hour, forgets the windows that started over a day ago (no rule's window is that long),
+/// and the wrong passwords of names nobody tried for a day.
 pub fn spawn_forgetting(store: Store) {
     tokio::spawn(async move {
         let mut ticker = tokio::time::interval(Duration::from_secs(3600));
         loop {
             ticker.tick().await;
-            if let Err(error) = store.delete_rate_limits_before(unix_now() - 86_400).await {
+            let day_ago = unix_now() - 86_400;
+            if let Err(error) = store.delete_rate_limits_before(day_ago).await {
                 tracing::warn!(%error, "forgetting old rate-limit windows failed");
+            }
+            if let Err(error) = store.delete_sign_in_lockouts_before(day_ago).await {
+                tracing::warn!(%error, "forgetting old sign-in failures failed");
             }
         }
     });

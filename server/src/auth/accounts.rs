@@ -45,8 +45,6 @@ pub async fn create_account(store: &Store, input: &NewStaffInput, now: i64) -> A
         role,
         unit: input.unit.clone(),
         created_at: now,
-        failed_logins: 0,
-        locked_until: None,
     };
     if !store.insert_staff(&account).await? {
         return Err(AppError::Conflict {

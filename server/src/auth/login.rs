@@ -11,8 +11,8 @@ use super::session::{new_secret, seconds};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
-/// Wrong passwords in a row that lock an account.
-pub const MAX_FAILED_LOGINS: i32 = 5;
+/// Wrong passwords in a row that lock a username.
+pub const MAX_FAILED_LOGINS: i64 = 5;
 /// How long a locked account stays locked.
 pub const LOCK_DURATION: Duration = Duration::from_secs(15 * 60);
 /// An account locked after wrong passwords; says nothing of whether this password was right.
@@ -38,18 +38,22 @@ pub async fn sign_in(
 ) -> AppResult<SignedIn> {
     let throttle = &state.limits.failed_sign_ins;
     AppError::unless_limited(throttle.check(client, now).await?, TOO_MANY_SIGN_INS)?;
-    let account = state.store.staff_by_username(&input.username).await?;
-    if let Some(locked_until) = account
-        .as_ref()
-        .and_then(|account| account.locked_until)
-        .filter(|until| *until > now)
-    {
+    // The lock is the name's, whether an account has it or not: a lock tells nobody which exist.
+    let name: String = input
+        .username
+        .trim()
+        .to_lowercase()
+        .chars()
+        .take(64)
+        .collect();
+    if let Some(locked_until) = state.store.sign_in_locked_until(&name, now).await? {
         throttle.fail(client, now).await?;
         return Err(AppError::TooManyRequests {
             retry_after: u64::try_from(locked_until - now).unwrap_or(1),
             message: ACCOUNT_LOCKED.into(),
         });
     }
+    let account = state.store.staff_by_username(&input.username).await?;
     // A password longer than any allowed is wrong without hashing it, yet takes the same time.
     let too_long = input.password.chars().count() > MAX_PASSWORD_CHARS;
     let candidate = if too_long {
@@ -63,22 +67,18 @@ pub async fn sign_in(
     let right = verify_password(candidate, hash).await? && !too_long;
     let account = match account {
         Some(account) if right => account,
-        account => {
+        _ => {
             throttle.fail(client, now).await?;
-            if let Some(account) = account {
-                let lock_until = now + seconds(LOCK_DURATION);
-                state
-                    .store
-                    .record_failed_login(&account.id, MAX_FAILED_LOGINS, lock_until)
-                    .await?;
-            }
+            let lock_until = now + seconds(LOCK_DURATION);
+            state
+                .store
+                .record_failed_sign_in(&name, MAX_FAILED_LOGINS, lock_until, now)
+                .await?;
             tracing::info!(%client, "staff sign-in refused");
             return Err(AppError::Unauthorized(BAD_CREDENTIALS.into()));
         }
     };
-    if account.failed_logins > 0 || account.locked_until.is_some() {
-        state.store.clear_failed_logins(&account.id).await?;
-    }
+    state.store.clear_failed_sign_ins(&name).await?;
     let policy = state.sessions;
     state
         .store

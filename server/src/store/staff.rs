@@ -16,10 +16,6 @@ pub struct StaffAccount {
     pub role: StaffRole,
     pub unit: String,
     pub created_at: i64,
-    /// Wrong passwords since the last sign-in or lock.
-    pub failed_logins: i32,
-    /// Unix seconds until which every sign-in is refused.
-    pub locked_until: Option<i64>,
 }
 
 /// A session with the account it belongs to.
@@ -33,8 +29,7 @@ pub struct StaffSession {
     pub last_seen_at: i64,
 }
 
-const ACCOUNT_COLUMNS: &str =
-    "id, username, password_hash, role, unit, created_at, failed_logins, locked_until";
+const ACCOUNT_COLUMNS: &str = "id, username, password_hash, role, unit, created_at";
 
 fn role_of(row: &AnyRow) -> sqlx::Result<StaffRole> {
     let text: String = row.try_get("role")?;
@@ -52,8 +47,6 @@ fn account_of(row: &AnyRow) -> sqlx::Result<StaffAccount> {
         role: role_of(row)?,
         unit: row.try_get("unit")?,
         created_at: row.try_get("created_at")?,
-        failed_logins: row.try_get("failed_logins")?,
-        locked_until: row.try_get("locked_until")?,
     })
 }
 
@@ -62,9 +55,8 @@ impl Store {
     pub async fn insert_staff(&self, account: &StaffAccount) -> sqlx::Result<bool> {
         let _turn = self.write_turn().await;
         let inserted = sqlx::query(
-            "INSERT INTO staff_accounts (id, username, password_hash, role, unit, created_at,
-                 failed_logins, locked_until)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            "INSERT INTO staff_accounts (id, username, password_hash, role, unit, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT (username) DO NOTHING",
         )
         .bind(&account.id)
@@ -73,8 +65,6 @@ impl Store {
         .bind(account.role.as_str())
         .bind(&account.unit)
         .bind(account.created_at)
-        .bind(account.failed_logins)
-        .bind(account.locked_until)
         .execute(&self.pool)
         .await;
         match inserted {
@@ -104,41 +94,73 @@ impl Store {
         rows.iter().map(account_of).collect()
     }
 
-    /// Counts one wrong password; the `limit`-th in a row locks the account until `lock_until`
-    /// and starts the count again. One statement, so sign-ins racing each other all count.
-    pub async fn record_failed_login(
+    /// Until when sign-ins under `username` are refused, if that is after `now`.
+    pub async fn sign_in_locked_until(
         &self,
-        staff_id: &str,
-        limit: i32,
+        username: &str,
+        now: i64,
+    ) -> sqlx::Result<Option<i64>> {
+        sqlx::query_scalar(
+            "SELECT locked_until FROM sign_in_lockouts WHERE username = $1 AND locked_until > $2",
+        )
+        .bind(username)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// Counts one wrong password under `username`, an account's or not; the `limit`-th in a row
+    /// locks the name until `lock_until` and starts the count again. One statement, so sign-ins
+    /// racing each other all count.
+    pub async fn record_failed_sign_in(
+        &self,
+        username: &str,
+        limit: i64,
         lock_until: i64,
+        now: i64,
     ) -> sqlx::Result<()> {
         let _turn = self.write_turn().await;
         sqlx::query(
-            "UPDATE staff_accounts SET
-                 failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0
-                                      ELSE failed_logins + 1 END,
-                 locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3
-                                     ELSE locked_until END
-             WHERE id = $1",
+            "INSERT INTO sign_in_lockouts (username, failures, locked_until, last_failed_at)
+             VALUES ($1, 1, NULL, $4)
+             ON CONFLICT (username) DO UPDATE SET
+                 failures = CASE WHEN sign_in_lockouts.failures + 1 >= $2 THEN 0
+                                 ELSE sign_in_lockouts.failures + 1 END,
+                 locked_until = CASE WHEN sign_in_lockouts.failures + 1 >= $2 THEN $3
+                                     ELSE sign_in_lockouts.locked_until END,
+                 last_failed_at = $4",
         )
-        .bind(staff_id)
+        .bind(username)
         .bind(limit)
         .bind(lock_until)
+        .bind(now)
         .execute(&self.pool)
         .await
         .map(|_| ())
     }
 
-    /// After a right password: the count of wrong ones starts again.
-    pub async fn clear_failed_logins(&self, staff_id: &str) -> sqlx::Result<()> {
+    /// After a right password: the count of wrong ones under `username` starts again.
+    pub async fn clear_failed_sign_ins(&self, username: &str) -> sqlx::Result<()> {
         let _turn = self.write_turn().await;
-        sqlx::query(
-            "UPDATE staff_accounts SET failed_logins = 0, locked_until = NULL WHERE id = $1",
+        sqlx::query("DELETE FROM sign_in_lockouts WHERE username = $1")
+            .bind(username)
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+    }
+
+    /// Forgets the names whose last wrong password came before `before` (Unix seconds) and
+    /// whose lock has passed; how many.
+    pub async fn delete_sign_in_lockouts_before(&self, before: i64) -> sqlx::Result<u64> {
+        let _turn = self.write_turn().await;
+        Ok(sqlx::query(
+            "DELETE FROM sign_in_lockouts
+             WHERE last_failed_at < $1 AND (locked_until IS NULL OR locked_until < $1)",
         )
-        .bind(staff_id)
+        .bind(before)
         .execute(&self.pool)
-        .await
-        .map(|_| ())
+        .await?
+        .rows_affected())
     }
 
     pub async fn insert_session(

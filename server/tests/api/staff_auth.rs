@@ -101,27 +101,49 @@ async fn five_wrong_passwords_lock_the_account(backend: Backend) {
     // Locked: even the right password is refused, with an answer that does not say it was right.
     for password in [TEST_PASSWORD, "wrong password"] {
         let response = login(&app, &client, &username, password).await;
-        let retry_after: u64 = response.headers()[RETRY_AFTER]
-            .to_str()
-            .unwrap()
-            .parse()
-            .unwrap();
-        assert!((890..=900).contains(&retry_after), "{retry_after}");
-        let locked = (429, error("too_many_requests", ACCOUNT_LOCKED));
-        assert_eq!(status_and_body(response).await, locked);
+        assert_eq!(locked_answer(response).await, (429, ACCOUNT_LOCKED.into()));
     }
     assert_eq!(sessions(&app).await, 0);
     // Fifteen minutes later the right password works, and the count starts again.
     let aged = app
         .database
-        .execute("UPDATE staff_accounts SET locked_until = locked_until - 901")
+        .execute("UPDATE sign_in_lockouts SET locked_until = locked_until - 901")
         .await;
     assert_eq!(aged, 1);
     let response = login(&app, &client, &username, TEST_PASSWORD).await;
     assert_eq!(response.status().as_u16(), 200);
-    let sql =
-        "SELECT COUNT(*) FROM staff_accounts WHERE failed_logins = 0 AND locked_until IS NULL";
-    assert_eq!(app.database.count(sql).await, 1);
+    let sql = "SELECT COUNT(*) FROM sign_in_lockouts";
+    assert_eq!(app.database.count(sql).await, 0);
+}
+
+/// The status and message of a locked sign-in, after checking its `Retry-After`.
+async fn locked_answer(response: reqwest::Response) -> (u16, String) {
+    let status = response.status().as_u16();
+    let retry_after: u64 = response.headers()[RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((890..=900).contains(&retry_after), "{retry_after}");
+    let body: serde_json::Value = response.json().await.unwrap();
+    (status, body["message"].as_str().unwrap().to_string())
+}
+
+/// A name no account has locks exactly as one that does, so the lock tells nobody which exist.
+async fn a_name_without_an_account_locks_alike(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let username = new_account(&app, StaffRole::Processing, "XA").await;
+    let client = cookie_client();
+    let mut answers = Vec::new();
+    for name in [username.as_str(), "khong.co.ai"] {
+        for _ in 1..=5 {
+            let response = login(&app, &client, name, "wrong password").await;
+            assert_eq!(response.status().as_u16(), 401);
+        }
+        answers.push(locked_answer(login(&app, &client, name, "wrong password").await).await);
+    }
+    assert_eq!(answers[0], answers[1]);
+    assert_eq!(answers[0], (429, ACCOUNT_LOCKED.into()));
 }
 
 async fn one_address_is_slowed_after_twenty_failures(backend: Backend) {
@@ -402,6 +424,7 @@ crate::on_both_backends!(
     sign_in_sets_a_strict_http_only_cookie,
     a_wrong_password_and_an_unknown_user_get_the_same_answer,
     five_wrong_passwords_lock_the_account,
+    a_name_without_an_account_locks_alike,
     one_address_is_slowed_after_twenty_failures,
     an_idle_session_ends_after_thirty_minutes,
     a_session_ends_after_twelve_hours_even_in_use,
