@@ -13,7 +13,7 @@ use motcua_api::{ChannelKind, Procedure, ProcessingTime};
 use crate::domain::columns::Columns;
 use crate::error::{AppError, AppResult};
 use crate::ids::{new_id, random_token, sha256_hex};
-use crate::store::{DossierRecord, NewDossier, Store, Submission};
+use crate::store::{AttachedFile, DossierRecord, FiledDossier, NewDossier, Store, Submission};
 
 const UNKNOWN_PROCEDURE: &str = "Không tìm thấy thủ tục này.";
 /// The first step of every timeline of a dossier filed online.
@@ -94,9 +94,16 @@ pub async fn file_dossier(
         idempotency_key: idempotency_key.to_string(),
         request_hash: sha256_hex(&request),
     };
-    let (code, replayed) = match store.submit_dossier(&new).await? {
-        Submission::Created(code) => (code, false),
-        Submission::Replayed(code) => (code, true),
+    let (filed, replayed) = match store.submit_dossier(&new).await? {
+        Submission::Created(filed) => (*filed, false),
+        Submission::Replayed(code) => {
+            let record = store
+                .dossier_by_code(&code)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("dossier {code} vanished after filing"))?;
+            let files = store.attached_files(&record.id).await?;
+            (FiledDossier { record, files }, true)
+        }
         Submission::KeyReused => return Err(AppError::IdempotencyConflict),
         Submission::UnavailableUploads(documents) => {
             return Err(AppError::invalid_dossier(
@@ -107,12 +114,8 @@ pub async fn file_dossier(
             ));
         }
     };
-    let record = store
-        .dossier_by_code(&code)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("dossier {code} vanished after filing"))?;
     Ok(Filed {
-        receipt: receipt(store, &record).await?,
+        receipt: receipt_with_files(&filed.record, &filed.files)?,
         replayed,
     })
 }
@@ -157,9 +160,16 @@ fn processing_time(
 
 /// The receipt of a stored dossier: its procedure as filed, and each document with its files.
 pub async fn receipt(store: &Store, record: &DossierRecord) -> anyhow::Result<DossierReceipt> {
+    let files = store.attached_files(&record.id).await?;
+    receipt_with_files(record, &files)
+}
+
+fn receipt_with_files(
+    record: &DossierRecord,
+    files: &[AttachedFile],
+) -> anyhow::Result<DossierReceipt> {
     let procedure: Procedure = serde_json::from_str(&record.procedure_snapshot)?;
     let dossier: ValidDossier = serde_json::from_str(&record.body)?;
-    let files = store.attached_files(&record.id).await?;
     let documents = dossier
         .documents
         .iter()

@@ -54,8 +54,8 @@ pub struct NewDossier {
 /// What filing did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Submission {
-    /// Filed now under this code.
-    Created(String),
+    /// Filed now: the dossier as stored, with its files.
+    Created(Box<FiledDossier>),
     /// The same request was filed before under this key: the code it got.
     Replayed(String),
     /// The key was used for a different request.
@@ -63,6 +63,14 @@ pub enum Submission {
     /// These documents (by index) name uploads that are gone or belong to another dossier;
     /// nothing was filed.
     UnavailableUploads(Vec<usize>),
+}
+
+/// A dossier just filed, read back in its filing transaction: answering needs no other
+/// connection, which under a burst would wait behind every other request for the pool.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FiledDossier {
+    pub record: DossierRecord,
+    pub files: Vec<AttachedFile>,
 }
 
 /// A filed dossier as stored.
@@ -163,40 +171,20 @@ impl Store {
             transaction.rollback().await?;
             return Ok(Submission::UnavailableUploads(unavailable));
         }
+        let record = dossier_in(&mut *transaction, &code)
+            .await?
+            .ok_or(sqlx::Error::RowNotFound)?;
+        let files = attached_files_in(&mut *transaction, &dossier.id).await?;
         transaction.commit().await?;
-        Ok(Submission::Created(code))
+        Ok(Submission::Created(Box::new(FiledDossier {
+            record,
+            files,
+        })))
     }
 
     /// The dossier with this code, unless its personal data was erased (`retention`).
     pub async fn dossier_by_code(&self, code: &str) -> sqlx::Result<Option<DossierRecord>> {
-        let Some(row) = sqlx::query(
-            "SELECT id, code, status, procedure_snapshot, applicant_name, phone, body,
-                    submitted_at, received_on, promised_date, processing_time, delivery,
-                    tracking_token, finished_on
-             FROM dossiers WHERE code = $1 AND erased_on IS NULL",
-        )
-        .bind(code)
-        .fetch_optional(&self.pool)
-        .await?
-        else {
-            return Ok(None);
-        };
-        Ok(Some(DossierRecord {
-            id: row.try_get("id")?,
-            code: row.try_get("code")?,
-            status: row.try_get("status")?,
-            procedure_snapshot: row.try_get("procedure_snapshot")?,
-            applicant_name: row.try_get("applicant_name")?,
-            phone: row.try_get("phone")?,
-            body: row.try_get("body")?,
-            submitted_at: row.try_get("submitted_at")?,
-            received_on: row.try_get("received_on")?,
-            promised_date: row.try_get("promised_date")?,
-            processing_time: row.try_get("processing_time")?,
-            delivery: row.try_get("delivery")?,
-            tracking_token: row.try_get("tracking_token")?,
-            finished_on: row.try_get("finished_on")?,
-        }))
+        dossier_in(&self.pool, code).await
     }
 
     /// Codes of the dossiers whose filed body holds `value` as a whole JSON string (an ID
@@ -278,19 +266,7 @@ impl Store {
     }
 
     pub async fn attached_files(&self, dossier_id: &str) -> sqlx::Result<Vec<AttachedFile>> {
-        let rows = sqlx::query("SELECT id, name, size FROM uploads WHERE dossier_id = $1")
-            .bind(dossier_id)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(AttachedFile {
-                    id: row.try_get("id")?,
-                    name: row.try_get("name")?,
-                    size: row.try_get("size")?,
-                })
-            })
-            .collect()
+        attached_files_in(&self.pool, dossier_id).await
     }
 }
 
@@ -408,4 +384,57 @@ async fn attach_uploads(
     }
     unavailable.sort_unstable();
     Ok(unavailable)
+}
+
+async fn dossier_in<'c, E>(executor: E, code: &str) -> sqlx::Result<Option<DossierRecord>>
+where
+    E: sqlx::Executor<'c, Database = Any>,
+{
+    let Some(row) = sqlx::query(
+        "SELECT id, code, status, procedure_snapshot, applicant_name, phone, body,
+                submitted_at, received_on, promised_date, processing_time, delivery,
+                tracking_token, finished_on
+         FROM dossiers WHERE code = $1 AND erased_on IS NULL",
+    )
+    .bind(code)
+    .fetch_optional(executor)
+    .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(DossierRecord {
+        id: row.try_get("id")?,
+        code: row.try_get("code")?,
+        status: row.try_get("status")?,
+        procedure_snapshot: row.try_get("procedure_snapshot")?,
+        applicant_name: row.try_get("applicant_name")?,
+        phone: row.try_get("phone")?,
+        body: row.try_get("body")?,
+        submitted_at: row.try_get("submitted_at")?,
+        received_on: row.try_get("received_on")?,
+        promised_date: row.try_get("promised_date")?,
+        processing_time: row.try_get("processing_time")?,
+        delivery: row.try_get("delivery")?,
+        tracking_token: row.try_get("tracking_token")?,
+        finished_on: row.try_get("finished_on")?,
+    }))
+}
+
+async fn attached_files_in<'c, E>(executor: E, dossier_id: &str) -> sqlx::Result<Vec<AttachedFile>>
+where
+    E: sqlx::Executor<'c, Database = Any>,
+{
+    let rows = sqlx::query("SELECT id, name, size FROM uploads WHERE dossier_id = $1")
+        .bind(dossier_id)
+        .fetch_all(executor)
+        .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(AttachedFile {
+                id: row.try_get("id")?,
+                name: row.try_get("name")?,
+                size: row.try_get("size")?,
+            })
+        })
+        .collect()
 }

@@ -26,7 +26,9 @@ use tokio::sync::{Mutex, MutexGuard};
 
 pub use apology::{PendingApology, WrittenApology};
 pub use audit::{NewAuditEntry, append_audit_in};
-pub use dossiers::{AttachedFile, DossierEvent, DossierRecord, NewDossier, Submission};
+pub use dossiers::{
+    AttachedFile, DossierEvent, DossierRecord, FiledDossier, NewDossier, Submission,
+};
 pub use inbox::{InboxFilter, InboxRow, name_search_key};
 pub use procedures::UpsertOutcome;
 pub use rate_limits::WindowCount;
