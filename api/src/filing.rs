@@ -21,6 +21,7 @@ const MAX_NUMBER_CHARS: usize = 20;
 /// Everything the citizen has typed: the draft kept in the browser and the body of
 /// `POST /api/dossiers`. Every value is the text as typed, so nothing is lost to a failed parse.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DossierInput {
     pub procedure_code: String,
     #[serde(default)]
@@ -30,6 +31,8 @@ pub struct DossierInput {
     #[serde(default)]
     pub answers: BTreeMap<String, String>,
     /// Upload ids attached to each required document, by the document's index in the procedure.
+    // JSON keys are text: the schema says so, where the key type would make it an integer.
+    #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, Vec<String>>))]
     #[serde(default)]
     pub documents: BTreeMap<usize, Vec<String>>,
     #[serde(default)]
@@ -37,6 +40,7 @@ pub struct DossierInput {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApplicantInput {
     /// `"self"` or `"other"` (filing on behalf of someone); empty until answered.
     #[serde(default)]
@@ -62,6 +66,7 @@ pub struct ApplicantInput {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeliveryInput {
     /// `counter`, `post` or `online`; empty until answered.
     #[serde(default)]

@@ -13,6 +13,7 @@ pub const MAX_PAGE: u32 = 10_000;
 
 /// `GET /api/procedures` parameters exactly as they arrive, every one optional text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct RawProcedureQuery {
     pub q: Option<String>,
     pub field: Option<String>,

@@ -35,6 +35,7 @@ const COMMENT_TOO_LONG: Message = "Nhận xét không được dài quá 1000 k�
 /// `POST /api/dossiers/{code}/rating`: the form as sent. A score left out is 0, which asks the
 /// citizen to pick one.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct RatingInput {
     /// Mức độ hài lòng chung.
@@ -50,6 +51,7 @@ pub struct RatingInput {
 
 /// A rating that passed [`validate`]: each score 1 to 5, the comment trimmed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Rating {
     pub satisfaction: u8,
     pub guidance_clear: u8,
@@ -61,6 +63,7 @@ pub struct Rating {
 
 /// A dossier's stored rating, as `POST` and `GET /api/dossiers/{code}/rating` answer it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DossierRating {
     pub code: DossierCode,
     #[serde(flatten)]

@@ -13,6 +13,7 @@ pub const INBOX_PAGE_SIZE: u32 = 20;
 
 /// A tab of the inbox: dossiers by where they are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InboxTab {
     /// Nộp trực tuyến, chờ tiếp nhận.
@@ -73,6 +74,7 @@ impl InboxTab {
 
 /// `GET /api/staff/dossiers` as sent: every parameter optional text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(default)]
 pub struct RawInboxQuery {
     pub tab: Option<String>,
@@ -156,6 +158,7 @@ impl TryFrom<RawInboxQuery> for InboxQuery {
 
 /// One line of the inbox.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InboxItem {
     pub code: DossierCode,
     pub procedure_code: String,
@@ -172,6 +175,7 @@ pub struct InboxItem {
 
 /// How many dossiers a tab holds under the current filters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TabCount {
     pub tab: InboxTab,
     pub count: u64,
@@ -179,6 +183,7 @@ pub struct TabCount {
 
 /// `GET /api/staff/dossiers`: one page of a tab, and the count of every tab.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InboxPage {
     pub items: Vec<InboxItem>,
     /// Dossiers in the tab under the filters, over all pages.

@@ -10,6 +10,7 @@ mod dossiers;
 mod front_end;
 mod health;
 mod import;
+mod openapi;
 mod procedures;
 mod rating;
 mod security_headers;
