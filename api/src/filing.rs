@@ -31,12 +31,27 @@ pub struct DossierInput {
     #[serde(default)]
     pub answers: BTreeMap<String, String>,
     /// Upload ids attached to each required document, by the document's index in the procedure.
-    // JSON keys are text: the schema says so, where the key type would make it an integer.
-    #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, Vec<String>>))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = documents_schema))]
     #[serde(default)]
     pub documents: BTreeMap<usize, Vec<String>>,
     #[serde(default)]
     pub delivery: DeliveryInput,
+}
+
+/// [`DossierInput::documents`] in the OpenAPI document: JSON keys are text, here the digits of an
+/// index.
+#[cfg(feature = "openapi")]
+fn documents_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::{ArrayBuilder, ObjectBuilder, Type};
+    let text = || ObjectBuilder::new().schema_type(Type::String);
+    ObjectBuilder::new()
+        .description(Some(
+            "Upload ids attached to each required document, by the document's index in the \
+             procedure.",
+        ))
+        .property_names(Some(text().pattern(Some("^[0-9]+$"))))
+        .additional_properties(Some(ArrayBuilder::new().items(text())))
+        .build()
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -39,12 +39,16 @@ const COMMENT_TOO_LONG: Message = "Nhận xét không được dài quá 1000 k�
 #[serde(default)]
 pub struct RatingInput {
     /// Mức độ hài lòng chung.
+    #[cfg_attr(feature = "openapi", schema(maximum = 5))]
     pub satisfaction: u8,
     /// Hướng dẫn rõ ràng, dễ hiểu.
+    #[cfg_attr(feature = "openapi", schema(maximum = 5))]
     pub guidance_clear: u8,
     /// Trả kết quả đúng hẹn.
+    #[cfg_attr(feature = "openapi", schema(maximum = 5))]
     pub on_time: u8,
     /// Thái độ của cán bộ.
+    #[cfg_attr(feature = "openapi", schema(maximum = 5))]
     pub staff_attitude: u8,
     pub comment: String,
 }

@@ -77,6 +77,8 @@ impl InboxTab {
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(default)]
 pub struct RawInboxQuery {
+    // The OpenAPI document gives the values the checked query takes.
+    #[cfg_attr(feature = "openapi", param(value_type = Option<InboxTab>))]
     pub tab: Option<String>,
     pub procedure: Option<String>,
     pub field: Option<String>,
@@ -85,7 +87,9 @@ pub struct RawInboxQuery {
     /// Filed on or before.
     pub to: Option<String>,
     /// A dossier code, or part of the applicant's name.
+    #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
+    #[cfg_attr(feature = "openapi", param(value_type = Option<u32>, minimum = 1, maximum = 100_000))]
     pub page: Option<String>,
 }
 

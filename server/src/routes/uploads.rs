@@ -16,6 +16,7 @@ use motcua_api::ErrorBody;
 use motcua_api::dossier::UploadedFile;
 use motcua_api::query::percent_encode;
 use tokio_util::io::ReaderStream;
+use utoipa::openapi::schema::AdditionalProperties;
 use utoipa::openapi::{ObjectBuilder, RefOr, Schema, Type};
 use utoipa::{PartialSchema, ToSchema};
 use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
@@ -70,6 +71,7 @@ impl PartialSchema for UploadForm {
         ObjectBuilder::new()
             .property("file", file)
             .required("file")
+            .additional_properties(Some(AdditionalProperties::FreeForm(false)))
             .into()
     }
 }
