@@ -5,6 +5,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 TRUNK_VERSION=0.21.14
+SCHEMATHESIS_VERSION=4.32.5
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -44,6 +45,15 @@ ensure_chromium() {
     say "installing Chromium and chromedriver"
     apt-get update
     DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+  fi
+}
+
+# Schemathesis for the API contract fuzzing (scripts/fuzz-api.py), in the project's own venv.
+ensure_schemathesis() {
+  if [ "$("$ROOT/.venv/bin/schemathesis" --version 2>/dev/null)" != "schemathesis, version $SCHEMATHESIS_VERSION" ]; then
+    say "installing Schemathesis $SCHEMATHESIS_VERSION into .venv"
+    [ -x "$ROOT/.venv/bin/pip" ] || python3 -m venv "$ROOT/.venv"
+    "$ROOT/.venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
   fi
 }
 
