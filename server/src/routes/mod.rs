@@ -1,4 +1,5 @@
-//! The JSON API under `/api`: one module per resource, each exporting `router()`.
+//! The JSON API under `/api`: one module per resource, each exporting `router()`, whose routes are
+//! registered with `utoipa_axum::routes!` together with their OpenAPI operations.
 
 mod dossiers;
 mod extract;
@@ -34,7 +35,7 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
 
 /// The routes with their OpenAPI operations (paths relative to `/api`), which come from the same
 /// `routes!` calls: every route is in the document.
-pub fn documented(max_upload_bytes: u64) -> OpenApiRouter<AppState> {
+fn documented(max_upload_bytes: u64) -> OpenApiRouter<AppState> {
     let quick = OpenApiRouter::new()
         .merge(health::router())
         .merge(openapi::router())
