@@ -42,7 +42,7 @@ pub(super) const IDEMPOTENCY_KEY_HELP: &str = "A key the client makes once per d
 const IDEMPOTENT_REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
 const NO_SUCH_DOSSIER: &str = "Không tìm thấy hồ sơ với mã và số điện thoại này.";
 /// The path parameter `code`, as the OpenAPI document describes it.
-const DOSSIER_CODE: &str = "Mã hồ sơ, e.g. `XA-261122-0007`";
+pub(super) const DOSSIER_CODE: &str = "Mã hồ sơ, e.g. `XA-261122-0007`";
 /// Every failed lookup, as the OpenAPI document describes it.
 const NOT_FOUND: &str = "No dossier with this code and this phone or token (`not_found`); each \
     failure counts against the client's address";

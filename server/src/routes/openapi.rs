@@ -152,8 +152,7 @@ error_responses! {
     Timeout: "The request took longer than the server allows (`timeout`).";
 }
 
-/// Too many failures from the client's address (`too_many_requests`): refused until
-/// `Retry-After` seconds have passed, whatever it asks.
+/// A throttle's refusal, with the seconds to wait in `Retry-After`.
 pub enum TooManyRequests {}
 
 impl<'r> ToResponse<'r> for TooManyRequests {

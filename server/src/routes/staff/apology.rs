@@ -13,6 +13,7 @@ use crate::auth::Officer;
 use crate::clock::unix_now;
 use crate::domain::apology::write_apology;
 use crate::error::AppResult;
+use crate::routes::dossiers::DOSSIER_CODE;
 use crate::routes::extract::{ApiJson, ApiPath};
 use crate::routes::openapi::{
     BadRequest, BodyTooLarge, Forbidden, Internal, NotJson, SignInNeeded, Timeout,
@@ -30,7 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     tag = "staff",
     summary = "Write the apology letter an overdue dossier owes",
     security(("staff_session" = [], "same_origin" = [])),
-    params(("code" = String, Path, description = "Mã hồ sơ, e.g. `XA-261122-0007`")),
+    params(("code" = String, Path, description = DOSSIER_CODE)),
     request_body = ApologyInput,
     responses(
         (status = 201, description = "The letter as the citizen will read it",

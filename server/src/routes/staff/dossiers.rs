@@ -23,7 +23,9 @@ use crate::domain::counter::file_at_counter;
 use crate::domain::inbox::inbox;
 use crate::domain::workflow::{act, audit_log, check_document, dossier_file, view_dossier};
 use crate::error::{AppError, AppResult};
-use crate::routes::dossiers::{IDEMPOTENCY_KEY_HELP, filed_response, idempotency_key};
+use crate::routes::dossiers::{
+    DOSSIER_CODE, IDEMPOTENCY_KEY_HELP, filed_response, idempotency_key,
+};
 use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::routes::openapi::{
     BadRequest, BodyTooLarge, Forbidden, Internal, NotJson, SignInNeeded, Timeout,
@@ -32,8 +34,6 @@ use crate::routes::uploads::inline_file;
 use crate::state::AppState;
 
 const FILE_GONE: &str = "Tệp này không còn trên máy chủ.";
-/// The path parameter `code`, as the OpenAPI document describes it.
-const DOSSIER_CODE: &str = "Mã hồ sơ, e.g. `XA-261122-0007`";
 /// A dossier the officer's unit does not hold, as the OpenAPI document describes it.
 const NOT_IN_UNIT: &str = "No such dossier in the officer's unit (`not_found`)";
 
