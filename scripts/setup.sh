@@ -5,6 +5,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 TRUNK_VERSION=0.21.14
+SCHEMATHESIS_VERSION=4.32.5
+MOTO_VERSION=5.1.22
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -48,13 +50,21 @@ ensure_chromium() {
 }
 
 # moto's S3-compatible server, for the tests of attachments in a bucket, in the project's venv.
-MOTO_VERSION=5.1.22
 ensure_moto() {
   if ! "$ROOT/.venv/bin/python" -c "import moto; assert moto.__version__ == '$MOTO_VERSION'" 2>/dev/null ||
      [ ! -x "$ROOT/.venv/bin/moto_server" ]; then
     say "installing moto $MOTO_VERSION (an S3-compatible server for the tests) into .venv"
     [ -x "$ROOT/.venv/bin/pip" ] || python3 -m venv "$ROOT/.venv"
     "$ROOT/.venv/bin/pip" install --quiet --disable-pip-version-check "moto[server]==$MOTO_VERSION"
+  fi
+}
+
+# Schemathesis for the API contract fuzzing (scripts/fuzz-api.py), in the project's own venv.
+ensure_schemathesis() {
+  if [ "$("$ROOT/.venv/bin/schemathesis" --version 2>/dev/null)" != "schemathesis, version $SCHEMATHESIS_VERSION" ]; then
+    say "installing Schemathesis $SCHEMATHESIS_VERSION into .venv"
+    [ -x "$ROOT/.venv/bin/pip" ] || python3 -m venv "$ROOT/.venv"
+    "$ROOT/.venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
   fi
 }
 

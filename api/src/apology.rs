@@ -18,6 +18,7 @@ pub const NO_APOLOGY_DUE: &str = "Hồ sơ này không quá hạn hoặc đã c�
 
 /// `POST /api/staff/dossiers/{code}/apology`: as the officer typed it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct ApologyInput {
     pub reason: String,
@@ -67,6 +68,7 @@ pub fn check(input: &ApologyInput, today: Date) -> Result<Apology, FieldErrors> 
 
 /// A written letter, as the citizen reads and prints it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApologyLetter {
     /// 1 for the first letter of the dossier, 2 if the new date was missed too, ...
     pub number: u32,

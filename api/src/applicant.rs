@@ -233,6 +233,7 @@ pub const PROVINCES: [&str; 34] = [
 
 /// An address as typed, one text per part; parts are named `province`, `commune`, `street`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AddressInput {
     #[serde(default)]
     pub province: String,

@@ -20,6 +20,7 @@ pub const ACCEPT_ATTRIBUTE: &str = "application/pdf,image/jpeg,image/png";
 
 /// `POST /api/uploads` answer: a file stored and waiting to be attached to a dossier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UploadedFile {
     pub id: String,
     /// The name the citizen's device gave, cleaned; shown back to them, never used on disk.
@@ -31,6 +32,7 @@ pub struct UploadedFile {
 
 /// Mã hồ sơ: `{unit}-{yyMMdd}-{NNNN}`, e.g. `XA-261122-0007`, numbered per unit per day.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct DossierCode(String);
 
@@ -112,6 +114,7 @@ pub fn receiving_unit(procedure: &Procedure) -> &'static str {
 
 /// Where a dossier is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DossierStatus {
     /// Nộp trực tuyến, chờ tiếp nhận.
@@ -166,6 +169,7 @@ impl DossierStatus {
 
 /// How the citizen wants the result back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeliveryMethod {
     /// Nhận tại nơi nộp (bộ phận một cửa).
@@ -211,6 +215,7 @@ impl DeliveryMethod {
 
 /// A file as the receipt lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReceivedFile {
     pub name: String,
     pub size: u64,
@@ -218,6 +223,7 @@ pub struct ReceivedFile {
 
 /// One required document and the files received for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReceivedDocument {
     pub name: String,
     pub files: Vec<ReceivedFile>,
@@ -226,6 +232,7 @@ pub struct ReceivedDocument {
 /// `POST /api/dossiers` and `GET /api/dossiers/{code}/receipt` answer: the phiếu tiếp nhận và hẹn
 /// trả kết quả.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DossierReceipt {
     pub code: DossierCode,
     pub status: DossierStatus,

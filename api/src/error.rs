@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// `error` is a stable machine code (`not_found`, `bad_request`, ...); `message` is Vietnamese text
 /// a citizen can read; `fields` names each bad input with its own message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub error: String,
     pub message: String,

@@ -21,6 +21,7 @@ const MAX_NUMBER_CHARS: usize = 20;
 /// Everything the citizen has typed: the draft kept in the browser and the body of
 /// `POST /api/dossiers`. Every value is the text as typed, so nothing is lost to a failed parse.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DossierInput {
     pub procedure_code: String,
     #[serde(default)]
@@ -30,13 +31,31 @@ pub struct DossierInput {
     #[serde(default)]
     pub answers: BTreeMap<String, String>,
     /// Upload ids attached to each required document, by the document's index in the procedure.
+    #[cfg_attr(feature = "openapi", schema(schema_with = documents_schema))]
     #[serde(default)]
     pub documents: BTreeMap<usize, Vec<String>>,
     #[serde(default)]
     pub delivery: DeliveryInput,
 }
 
+/// [`DossierInput::documents`] in the OpenAPI document: JSON keys are text, here the digits of an
+/// index.
+#[cfg(feature = "openapi")]
+fn documents_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::{ArrayBuilder, ObjectBuilder, Type};
+    let text = || ObjectBuilder::new().schema_type(Type::String);
+    ObjectBuilder::new()
+        .description(Some(
+            "Upload ids attached to each required document, by the document's index in the \
+             procedure.",
+        ))
+        .property_names(Some(text().pattern(Some("^[0-9]+$"))))
+        .additional_properties(Some(ArrayBuilder::new().items(text())))
+        .build()
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApplicantInput {
     /// `"self"` or `"other"` (filing on behalf of someone); empty until answered.
     #[serde(default)]
@@ -62,6 +81,7 @@ pub struct ApplicantInput {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeliveryInput {
     /// `counter`, `post` or `online`; empty until answered.
     #[serde(default)]

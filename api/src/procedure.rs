@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// One procedure: what to bring, how long it takes, what it costs, how to file it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Procedure {
     /// Mã thủ tục, e.g. `1.001193`.
     pub code: String,
@@ -44,6 +45,7 @@ pub struct Procedure {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Cấp bộ / trung ương.
@@ -80,6 +82,7 @@ impl Level {
 
 /// Mức độ dịch vụ công trực tuyến.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OnlineLevel {
     /// Toàn trình: filed, paid and returned online.
@@ -109,6 +112,7 @@ impl OnlineLevel {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ChannelKind {
     /// Trực tiếp: at a counter.
@@ -121,6 +125,7 @@ pub enum ChannelKind {
 
 /// One way of filing, with its own processing time and fee.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Channel {
     pub kind: ChannelKind,
     /// Parsed processing time; `None` when the text gives none that can be computed with.
@@ -140,12 +145,14 @@ pub struct Channel {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProcessingTime {
     pub amount: f32,
     pub unit: TimeUnit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TimeUnit {
     WorkingDays,
@@ -157,6 +164,7 @@ pub enum TimeUnit {
 
 /// One document of the dossier (thành phần hồ sơ).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RequiredDocument {
     pub name: String,
     /// Name of the template form (mẫu đơn, tờ khai), e.g. `Tờ khai đăng ký khai sinh`.
@@ -172,6 +180,7 @@ pub struct RequiredDocument {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LegalDocument {
     pub title: String,
     /// Số hiệu, e.g. `123/2015/NĐ-CP`.
@@ -180,6 +189,7 @@ pub struct LegalDocument {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RawText {
     pub field: String,
     pub text: String,
@@ -187,12 +197,14 @@ pub struct RawText {
 
 /// The questions a citizen answers for this procedure, as data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FormDefinition {
     pub questions: Vec<Question>,
 }
 
 /// One question; the filing wizard shows one per page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Question {
     /// Stable key of the answer, e.g. `child_name`.
     pub id: String,
@@ -211,6 +223,7 @@ pub struct Question {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum QuestionKind {
     Text,
@@ -224,6 +237,7 @@ pub enum QuestionKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Condition {
     pub question: String,
     pub equals: String,
@@ -231,6 +245,7 @@ pub struct Condition {
 
 /// A procedure as a search result or list row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProcedureSummary {
     pub code: String,
     pub name: String,
@@ -255,6 +270,7 @@ impl From<&Procedure> for ProcedureSummary {
 
 /// `GET /api/procedures` answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProcedurePage {
     pub total: u64,
     pub items: Vec<ProcedureSummary>,
@@ -262,6 +278,7 @@ pub struct ProcedurePage {
 
 /// One value of a filter (`GET /api/fields`, `GET /api/agencies`) with how many procedures have it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FacetCount {
     pub name: String,
     pub count: u64,

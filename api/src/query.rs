@@ -13,12 +13,19 @@ pub const MAX_PAGE: u32 = 10_000;
 
 /// `GET /api/procedures` parameters exactly as they arrive, every one optional text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct RawProcedureQuery {
+    /// Search text; empty lists the catalog.
+    #[cfg_attr(feature = "openapi", param(max_length = 200))]
     pub q: Option<String>,
     pub field: Option<String>,
     pub agency: Option<String>,
+    // The OpenAPI document gives the values the checked query takes.
+    #[cfg_attr(feature = "openapi", param(value_type = Option<Level>))]
     pub level: Option<String>,
+    #[cfg_attr(feature = "openapi", param(value_type = Option<u32>, minimum = 1, maximum = 10_000))]
     pub page: Option<String>,
+    #[cfg_attr(feature = "openapi", param(value_type = Option<u32>, minimum = 1, maximum = 100))]
     pub limit: Option<String>,
 }
 

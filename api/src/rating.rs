@@ -35,21 +35,27 @@ const COMMENT_TOO_LONG: Message = "Nhận xét không được dài quá 1000 k�
 /// `POST /api/dossiers/{code}/rating`: the form as sent. A score left out is 0, which asks the
 /// citizen to pick one.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct RatingInput {
     /// Mức độ hài lòng chung.
+    #[cfg_attr(feature = "openapi", schema(maximum = 5))]
     pub satisfaction: u8,
     /// Hướng dẫn rõ ràng, dễ hiểu.
+    #[cfg_attr(feature = "openapi", schema(maximum = 5))]
     pub guidance_clear: u8,
     /// Trả kết quả đúng hẹn.
+    #[cfg_attr(feature = "openapi", schema(maximum = 5))]
     pub on_time: u8,
     /// Thái độ của cán bộ.
+    #[cfg_attr(feature = "openapi", schema(maximum = 5))]
     pub staff_attitude: u8,
     pub comment: String,
 }
 
 /// A rating that passed [`validate`]: each score 1 to 5, the comment trimmed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Rating {
     pub satisfaction: u8,
     pub guidance_clear: u8,
@@ -61,6 +67,7 @@ pub struct Rating {
 
 /// A dossier's stored rating, as `POST` and `GET /api/dossiers/{code}/rating` answer it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DossierRating {
     pub code: DossierCode,
     #[serde(flatten)]

@@ -26,6 +26,7 @@ pub const UNCLASSIFIED: &str = "Chưa phân loại";
 
 /// `GET /api/stats` parameters exactly as they arrive.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct RawStatsQuery {
     /// First day received, `yyyy-mm-dd` or `dd/mm/yyyy`.
     pub from: Option<String>,
@@ -93,6 +94,7 @@ pub struct DossierFacts {
 /// Every dossier received falls in exactly one of `solved_on_time`, `solved_late`, `overdue_now`,
 /// `in_progress`, `refused` and `withdrawn`, so these add up to `received`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Figures {
     /// Dossiers received (filed) in the period, whatever became of them.
     pub received: u64,
@@ -121,6 +123,7 @@ pub struct Figures {
 
 /// The figures of one agency or one field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GroupFigures {
     pub name: String,
     pub figures: Figures,
@@ -128,6 +131,7 @@ pub struct GroupFigures {
 
 /// `GET /api/stats`: the public figures of a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PublicStats {
     #[serde(with = "date::iso")]
     pub from: Date,

@@ -12,6 +12,7 @@ use crate::filing::FieldErrors;
 
 /// One step of a dossier's life, as the citizen reads it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TimelineEntry {
     /// Unix seconds.
     pub at: i64,
@@ -26,6 +27,7 @@ pub struct TimelineEntry {
 
 /// `GET /api/dossiers/{code}`: the tracking page's data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DossierTracking {
     pub code: DossierCode,
     pub procedure_code: String,
@@ -55,6 +57,7 @@ pub struct DossierTracking {
 
 /// What the office asked the citizen to add (phiếu yêu cầu bổ sung, hoàn thiện hồ sơ).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SupplementRequest {
     pub missing: Vec<String>,
     pub note: String,
@@ -65,6 +68,7 @@ pub struct SupplementRequest {
 /// `POST /api/dossiers/{code}/supplement` (with the phone or token, like tracking): the files the
 /// citizen uploaded for what was asked, and a note for the officer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct SupplementInput {
     /// Upload ids from `POST /api/uploads`.
@@ -105,6 +109,7 @@ impl SupplementInput {
 
 /// Where a dossier stands against the date promised on its receipt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Deadline {
     /// The procedure states no processing time.

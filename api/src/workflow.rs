@@ -25,6 +25,7 @@ pub const STALE_DOSSIER: &str =
 /// What an officer does to a dossier: `POST /api/staff/dossiers/{code}/actions` with
 /// `{"version": n, "action": {"kind": ..., ...}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum StaffAction {
     /// Tiếp nhận: the online dossier is complete and accepted.
@@ -49,6 +50,7 @@ pub enum StaffAction {
 
 /// The kinds of [`StaffAction`], without their content: what a page offers and a role may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActionKind {
     Receive,

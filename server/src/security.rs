@@ -19,6 +19,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use motcua_api::ErrorBody;
 use motcua_api::area::FrontEndArea;
 use sha2::{Digest, Sha256};
+use utoipa_axum::router::OpenApiRouter;
 
 /// Time for an ordinary API request, from its first byte to the answer's headers.
 pub const REQUEST_TIME: Duration = Duration::from_secs(30);
@@ -161,9 +162,9 @@ fn inline_blocks<'a>(html: &'a str, tag: &'a str) -> impl Iterator<Item = String
 /// `router` answering a JSON 503 when a request takes longer than `limit`, so a stalled client
 /// or query does not hold the server's resources forever.
 pub fn time_limited<S: Clone + Send + Sync + 'static>(
-    router: Router<S>,
+    router: OpenApiRouter<S>,
     limit: Duration,
-) -> Router<S> {
+) -> OpenApiRouter<S> {
     router.layer(middleware::from_fn_with_state(limit, time_limit))
 }
 

@@ -13,6 +13,7 @@ pub const INBOX_PAGE_SIZE: u32 = 20;
 
 /// A tab of the inbox: dossiers by where they are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InboxTab {
     /// Nộp trực tuyến, chờ tiếp nhận.
@@ -73,8 +74,11 @@ impl InboxTab {
 
 /// `GET /api/staff/dossiers` as sent: every parameter optional text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(default)]
 pub struct RawInboxQuery {
+    // The OpenAPI document gives the values the checked query takes.
+    #[cfg_attr(feature = "openapi", param(value_type = Option<InboxTab>))]
     pub tab: Option<String>,
     pub procedure: Option<String>,
     pub field: Option<String>,
@@ -83,7 +87,9 @@ pub struct RawInboxQuery {
     /// Filed on or before.
     pub to: Option<String>,
     /// A dossier code, or part of the applicant's name.
+    #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
+    #[cfg_attr(feature = "openapi", param(value_type = Option<u32>, minimum = 1, maximum = 100_000))]
     pub page: Option<String>,
 }
 
@@ -156,6 +162,7 @@ impl TryFrom<RawInboxQuery> for InboxQuery {
 
 /// One line of the inbox.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InboxItem {
     pub code: DossierCode,
     pub procedure_code: String,
@@ -172,6 +179,7 @@ pub struct InboxItem {
 
 /// How many dossiers a tab holds under the current filters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TabCount {
     pub tab: InboxTab,
     pub count: u64,
@@ -179,6 +187,7 @@ pub struct TabCount {
 
 /// `GET /api/staff/dossiers`: one page of a tab, and the count of every tab.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InboxPage {
     pub items: Vec<InboxItem>,
     /// Dossiers in the tab under the filters, over all pages.

@@ -24,6 +24,7 @@ pub const FORBIDDEN: &str = "Tài khoản của bạn không có quyền thực 
 
 /// What an officer does in the centre.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StaffRole {
     /// Tiếp nhận: receives, refuses, asks for supplements, returns results, files at the counter.
@@ -151,6 +152,7 @@ pub fn check_unit(text: &str) -> Result<(), Message> {
 
 /// `POST /api/staff/login`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginInput {
     pub username: String,
     pub password: String,
@@ -158,6 +160,7 @@ pub struct LoginInput {
 
 /// `GET /api/staff/me` and the answer to a login: who is signed in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StaffMe {
     pub username: String,
     pub role: StaffRole,
@@ -166,6 +169,7 @@ pub struct StaffMe {
 
 /// `POST /api/staff/accounts` (admin): a new account of the admin's unit or another.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewStaffInput {
     pub username: String,
     pub password: String,

@@ -10,6 +10,8 @@ use crate::workflow::ActionKind;
 
 /// Where a dossier came in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+// `DossierChannel` in the OpenAPI document, apart from the procedure's `Channel`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = DossierChannel))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// Nộp trực tuyến by the citizen.
@@ -36,6 +38,7 @@ impl Channel {
 
 /// The applicant as the officer sees them: in full, and each read is written to the audit log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApplicantView {
     pub full_name: String,
     pub citizen_id: String,
@@ -51,6 +54,7 @@ pub struct ApplicantView {
 
 /// One answer to a procedure's question, as asked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AnswerView {
     pub question: String,
     pub answer: String,
@@ -58,6 +62,7 @@ pub struct AnswerView {
 
 /// A file attached to a dossier, previewed at `/api/staff/dossiers/{code}/files/{id}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StaffFile {
     pub id: String,
     pub name: String,
@@ -68,6 +73,7 @@ pub struct StaffFile {
 /// One line of the required-document checklist: what the procedure asks, what came, and whether
 /// an officer has checked it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DocumentCheck {
     /// The document's index in the procedure (`documents.{index}`).
     pub index: usize,
@@ -79,6 +85,7 @@ pub struct DocumentCheck {
 
 /// The result of a finished dossier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DossierResult {
     pub note: String,
     pub file: Option<StaffFile>,
@@ -86,6 +93,7 @@ pub struct DossierResult {
 
 /// `GET /api/staff/dossiers/{code}`: everything an officer needs to decide.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StaffDossierView {
     pub code: DossierCode,
     /// Sent back with every action: a stale version is refused (another officer acted first).
@@ -117,6 +125,7 @@ pub struct StaffDossierView {
 
 /// `POST /api/staff/dossiers/{code}/checks`: ticks or unticks one document of the checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DocumentCheckInput {
     pub index: usize,
     pub checked: bool,
@@ -124,6 +133,7 @@ pub struct DocumentCheckInput {
 
 /// `POST /api/staff/dossiers/{code}/actions`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActionInput {
     /// [`StaffDossierView::version`] as the officer saw it.
     pub version: i64,
@@ -132,6 +142,7 @@ pub struct ActionInput {
 
 /// One line of a dossier's audit log (`GET /api/staff/dossiers/{code}/audit`, leaders only).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditEntry {
     pub at: i64,
     pub username: String,

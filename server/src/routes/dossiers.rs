@@ -2,12 +2,12 @@
 
 use std::net::IpAddr;
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::header::CACHE_CONTROL;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use motcua_api::ErrorBody;
 use motcua_api::applicant::Phone;
 use motcua_api::date::vietnam_local_time;
 use motcua_api::dossier::{DossierCode, DossierReceipt};
@@ -17,8 +17,12 @@ use motcua_api::staff::Channel;
 use motcua_api::tracking::{DossierTracking, SupplementInput};
 use serde::Deserialize;
 use subtle::ConstantTimeEq;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::extract::{ApiJson, ApiPath, ApiQuery, ClientAddress};
+use super::openapi::{BadRequest, BodyTooLarge, Internal, NotJson, Timeout, TooManyRequests};
 use crate::clock::unix_now;
 use crate::domain::filing::{Filed, file_dossier, receipt};
 use crate::domain::rating::{rate, rating_of};
@@ -30,24 +34,56 @@ use crate::store::DossierRecord;
 
 /// The request header that makes a retried submission safe.
 const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
+/// The idempotency key, as the OpenAPI document describes it.
+pub(super) const IDEMPOTENCY_KEY_HELP: &str = "A key the client makes once per dossier, e.g. a \
+    UUID made when the form was opened, and sends again with each retry";
 /// Set on the answer to a retried submission, which files nothing new.
 const IDEMPOTENT_REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
 const NO_SUCH_DOSSIER: &str = "Không tìm thấy hồ sơ với mã và số điện thoại này.";
 const TOO_MANY_LOOKUPS: &str = "Bạn đã tra cứu sai quá nhiều lần. Hãy thử lại sau ít phút.";
 const TOO_MANY_SUBMISSIONS: &str =
     "Đã có quá nhiều hồ sơ được nộp từ địa chỉ mạng này trong một giờ. Hãy thử lại sau.";
+/// The path parameter `code`, as the OpenAPI document describes it.
+pub(super) const DOSSIER_CODE: &str = "Mã hồ sơ, e.g. `XA-261122-0007`";
+/// Every failed lookup, as the OpenAPI document describes it.
+const NOT_FOUND: &str = "No dossier with this code and this phone or token (`not_found`); each \
+    failure counts against the client's address";
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/dossiers", post(submit))
-        .route("/dossiers/{code}", get(tracking_of))
-        .route("/dossiers/{code}/receipt", get(receipt_of))
-        .route("/dossiers/{code}/rating", get(rating).post(rate_dossier))
-        .route("/dossiers/{code}/supplement", post(supplement))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(submit))
+        .routes(routes!(tracking_of))
+        .routes(routes!(receipt_of))
+        .routes(routes!(rating, rate_dossier))
+        .routes(routes!(supplement))
 }
 
 /// 201 and the receipt. A retry with the same `Idempotency-Key` and body answers 201 with the
 /// same receipt and `Idempotent-Replayed: true`.
+#[utoipa::path(
+    post,
+    path = "/dossiers",
+    tag = "dossiers",
+    summary = "File a dossier online",
+    params(("Idempotency-Key" = String, Header, description = IDEMPOTENCY_KEY_HELP,
+        min_length = 8, max_length = 100, pattern = "^[A-Za-z0-9_-]+$")),
+    request_body = DossierInput,
+    responses(
+        (status = 201, description = "Filed, or filed before under this key: the receipt",
+            body = DossierReceipt, headers(
+                ("Idempotent-Replayed" = String,
+                    description = "`true` when an earlier request with this key filed it"))),
+        (status = 400, response = BadRequest),
+        (status = 413, response = BodyTooLarge),
+        (status = 415, response = NotJson),
+        (status = 422, description = "The dossier breaks the filing rules (`validation`, each \
+            bad field in `fields`), or the key was used for another request \
+            (`idempotency_key_reused`)", body = ErrorBody),
+        (status = 429, response = TooManyRequests),
+        (status = 500, response = Internal),
+        (status = 503, response = Timeout),
+    )
+)]
 async fn submit(
     State(state): State<AppState>,
     ClientAddress(client): ClientAddress,
@@ -92,13 +128,31 @@ pub(super) fn idempotency_key(headers: &HeaderMap) -> AppResult<&str> {
 
 /// The proof of whoever asks for a dossier: the applicant's phone, or the token of the receipt's
 /// QR code.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct ProofQuery {
+    /// The phone number given when filing.
     phone: Option<String>,
+    /// The token of the receipt's QR code.
     token: Option<String>,
 }
 
 /// The receipt, to whoever gives the dossier's phone or token, never kept in a shared cache.
+#[utoipa::path(
+    get,
+    path = "/dossiers/{code}/receipt",
+    tag = "dossiers",
+    summary = "A dossier's receipt, to whoever gives its phone or token",
+    params(("code" = String, Path, description = DOSSIER_CODE), ProofQuery),
+    responses(
+        (status = 200, description = "The receipt", body = DossierReceipt),
+        (status = 400, response = BadRequest),
+        (status = 404, description = NOT_FOUND, body = ErrorBody),
+        (status = 429, response = TooManyRequests),
+        (status = 500, response = Internal),
+        (status = 503, response = Timeout),
+    )
+)]
 async fn receipt_of(
     State(state): State<AppState>,
     ClientAddress(client): ClientAddress,
@@ -111,6 +165,21 @@ async fn receipt_of(
 }
 
 /// The dossier's status, timeline and deadline, on the same terms as its receipt.
+#[utoipa::path(
+    get,
+    path = "/dossiers/{code}",
+    tag = "dossiers",
+    summary = "Track a dossier: its status, timeline and deadline",
+    params(("code" = String, Path, description = DOSSIER_CODE), ProofQuery),
+    responses(
+        (status = 200, description = "Where the dossier is", body = DossierTracking),
+        (status = 400, response = BadRequest),
+        (status = 404, description = NOT_FOUND, body = ErrorBody),
+        (status = 429, response = TooManyRequests),
+        (status = 500, response = Internal),
+        (status = 503, response = Timeout),
+    )
+)]
 async fn tracking_of(
     State(state): State<AppState>,
     ClientAddress(client): ClientAddress,
@@ -125,6 +194,28 @@ async fn tracking_of(
 
 /// 201 and the stored rating, on the same terms as the receipt: 409 `not_ratable` while the
 /// dossier has no result, 422 for a bad rating, 409 `already_rated` when it was rated before.
+#[utoipa::path(
+    post,
+    path = "/dossiers/{code}/rating",
+    tag = "dossiers",
+    summary = "Rate a dossier once it has its result",
+    params(("code" = String, Path, description = DOSSIER_CODE), ProofQuery),
+    request_body = RatingInput,
+    responses(
+        (status = 201, description = "The rating as stored", body = DossierRating),
+        (status = 400, response = BadRequest),
+        (status = 404, description = NOT_FOUND, body = ErrorBody),
+        (status = 409, description = "The dossier has no result yet (`not_ratable`) or was \
+            rated before (`already_rated`)", body = ErrorBody),
+        (status = 413, response = BodyTooLarge),
+        (status = 415, response = NotJson),
+        (status = 422, description = "A score is not 1 to 5 or the comment is too long \
+            (`validation`, each in `fields`)", body = ErrorBody),
+        (status = 429, response = TooManyRequests),
+        (status = 500, response = Internal),
+        (status = 503, response = Timeout),
+    )
+)]
 async fn rate_dossier(
     State(state): State<AppState>,
     ClientAddress(client): ClientAddress,
@@ -148,6 +239,29 @@ async fn rate_dossier(
 /// The citizen sends what the office asked for, on the same terms as the receipt: 200 and the
 /// tracking page as it is then; 409 `no_supplement_asked` when the dossier waits for nothing,
 /// 422 for a bad supplement.
+#[utoipa::path(
+    post,
+    path = "/dossiers/{code}/supplement",
+    tag = "dossiers",
+    summary = "Send the documents the office asked for",
+    params(("code" = String, Path, description = DOSSIER_CODE), ProofQuery),
+    request_body = SupplementInput,
+    responses(
+        (status = 200, description = "The dossier's tracking after the supplement",
+            body = DossierTracking),
+        (status = 400, response = BadRequest),
+        (status = 404, description = NOT_FOUND, body = ErrorBody),
+        (status = 409, description = "The dossier waits for no supplement \
+            (`no_supplement_asked`)", body = ErrorBody),
+        (status = 413, response = BodyTooLarge),
+        (status = 415, response = NotJson),
+        (status = 422, description = "No file, too many, unknown uploads or too long a note \
+            (`validation`, each in `fields`)", body = ErrorBody),
+        (status = 429, response = TooManyRequests),
+        (status = 500, response = Internal),
+        (status = 503, response = Timeout),
+    )
+)]
 async fn supplement(
     State(state): State<AppState>,
     ClientAddress(client): ClientAddress,
@@ -161,6 +275,22 @@ async fn supplement(
 }
 
 /// The dossier's rating on the same terms as its receipt; 404 `not_rated` when it has none.
+#[utoipa::path(
+    get,
+    path = "/dossiers/{code}/rating",
+    tag = "dossiers",
+    summary = "A dossier's rating",
+    params(("code" = String, Path, description = DOSSIER_CODE), ProofQuery),
+    responses(
+        (status = 200, description = "The rating", body = DossierRating),
+        (status = 400, response = BadRequest),
+        (status = 404, description = "No such dossier for this proof (`not_found`), or not \
+            rated yet (`not_rated`)", body = ErrorBody),
+        (status = 429, response = TooManyRequests),
+        (status = 500, response = Internal),
+        (status = 503, response = Timeout),
+    )
+)]
 async fn rating(
     State(state): State<AppState>,
     ClientAddress(client): ClientAddress,

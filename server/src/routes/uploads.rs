@@ -2,6 +2,7 @@
 //!
 //! The upload id (a random UUID) is the only key to the file: whoever uploaded it holds it.
 
+use axum::Json;
 use axum::body::Body;
 use axum::extract::multipart::{MultipartError, MultipartRejection};
 use axum::extract::{DefaultBodyLimit, Multipart, State};
@@ -11,13 +12,18 @@ use axum::http::header::{
     X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use motcua_api::ErrorBody;
 use motcua_api::dossier::UploadedFile;
 use motcua_api::query::percent_encode;
 use tokio_util::io::ReaderStream;
+use utoipa::openapi::schema::AdditionalProperties;
+use utoipa::openapi::{ObjectBuilder, RefOr, Schema, Type};
+use utoipa::{PartialSchema, ToSchema};
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
 
 use super::extract::{ApiPath, ClientAddress};
+use super::openapi::{BadRequest, Internal, Timeout, TooManyRequests};
 use crate::clock::unix_now;
 use crate::domain::content_scan::ContentScan;
 use crate::domain::uploads::{SNIFF_BYTES, accepted_type, clean_name};
@@ -38,21 +44,66 @@ const TOO_MANY_UPLOADS: &str =
 const ONE_FILE: &str = "Mỗi lần chỉ tải lên một tệp.";
 const NO_SUCH_UPLOAD: &str =
     "Không tìm thấy tệp này. Tệp có thể đã được nộp kèm hồ sơ hoặc đã bị xoá.";
+/// [`NO_SUCH_UPLOAD`], as the OpenAPI document describes it.
+const NO_UPLOAD: &str = "No such upload, or a dossier has it now (`not_found`)";
 
 /// The routes, with request bodies on `POST /uploads` capped at `max_upload_bytes` plus framing
 /// and given the time a slow phone needs to send them.
-pub fn router(max_upload_bytes: u64) -> Router<AppState> {
+pub fn router(max_upload_bytes: u64) -> OpenApiRouter<AppState> {
     let body_limit = usize::try_from(max_upload_bytes.saturating_add(MULTIPART_OVERHEAD_BYTES))
         .unwrap_or(usize::MAX);
-    let receiving = Router::new().route(
-        "/uploads",
-        post(upload).layer(DefaultBodyLimit::max(body_limit)),
-    );
-    let reading = Router::new().route("/uploads/{id}", get(preview).delete(remove));
+    let receiving =
+        OpenApiRouter::new().routes(routes!(upload).layer(DefaultBodyLimit::max(body_limit)));
+    let reading = OpenApiRouter::new().routes(routes!(preview, remove));
     time_limited(receiving, UPLOAD_TIME).merge(time_limited(reading, REQUEST_TIME))
 }
 
+/// The body of `POST /uploads` as the OpenAPI document describes it: the handler streams the
+/// parts rather than reading them into a value.
+enum UploadForm {}
+
+impl PartialSchema for UploadForm {
+    fn schema() -> RefOr<Schema> {
+        let file = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .content_media_type("application/octet-stream")
+            .description(Some(
+                "The file: a PDF, JPEG or PNG, told by its content, never its name",
+            ));
+        ObjectBuilder::new()
+            .property("file", file)
+            .required("file")
+            .additional_properties(Some(AdditionalProperties::FreeForm(false)))
+            .into()
+    }
+}
+
+impl ToSchema for UploadForm {}
+
 /// `multipart/form-data` with one part named `file`: 201 and the stored file.
+#[utoipa::path(
+    post,
+    path = "/uploads",
+    tag = "uploads",
+    summary = "Upload one attachment",
+    description = "`multipart/form-data` with one part, `file`, streamed to storage and refused \
+        as soon as it is over the server's size limit (10 MB by default).",
+    request_body(content = inline(UploadForm), content_type = "multipart/form-data"),
+    responses(
+        (status = 201, description = "The file, stored until a dossier takes it or it expires",
+            body = UploadedFile),
+        (status = 400, response = BadRequest),
+        (status = 413, description = "The file is over the size limit (`payload_too_large`, \
+            the limit in `message` and `fields.file`)", body = ErrorBody),
+        (status = 415, description = "Not a PDF, JPEG or PNG by its content, or a PDF with \
+            scripts (`unsupported_media_type`, in `fields.file`)", body = ErrorBody),
+        (status = 422, description = "No part `file`, an empty file, or more than one file \
+            (`validation`, in `fields.file`)", body = ErrorBody),
+        (status = 429, response = TooManyRequests),
+        (status = 500, response = Internal),
+        (status = 503, response = Timeout),
+    )
+)]
 async fn upload(
     State(state): State<AppState>,
     ClientAddress(client): ClientAddress,
@@ -186,6 +237,22 @@ fn size_text(bytes: u64) -> String {
 }
 
 /// The bytes, for the citizen to look at before filing; never once a dossier has the file.
+#[utoipa::path(
+    get,
+    path = "/uploads/{id}",
+    tag = "uploads",
+    operation_id = "preview_upload",
+    summary = "An uploaded file's bytes, while no dossier has it",
+    params(("id" = String, Path, description = "The upload's id")),
+    responses(
+        (status = 200, description = "The file, shown inline and sandboxed",
+            content(("application/pdf"), ("image/jpeg"), ("image/png"))),
+        (status = 400, response = BadRequest),
+        (status = 404, description = NO_UPLOAD, body = ErrorBody),
+        (status = 500, response = Internal),
+        (status = 503, response = Timeout),
+    )
+)]
 async fn preview(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -239,6 +306,20 @@ pub(super) fn inline_file(
 }
 
 /// 204 once the file is gone; 404 when a dossier has it or it never existed.
+#[utoipa::path(
+    delete,
+    path = "/uploads/{id}",
+    tag = "uploads",
+    summary = "Delete an uploaded file while no dossier has it",
+    params(("id" = String, Path, description = "The upload's id")),
+    responses(
+        (status = 204, description = "The file is gone"),
+        (status = 400, response = BadRequest),
+        (status = 404, description = NO_UPLOAD, body = ErrorBody),
+        (status = 500, response = Internal),
+        (status = 503, response = Timeout),
+    )
+)]
 async fn remove(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,

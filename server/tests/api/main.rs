@@ -16,6 +16,7 @@ mod import;
 mod limits;
 mod logs;
 mod nodes;
+mod openapi;
 mod personal_data;
 mod procedures;
 mod rating;

@@ -14,6 +14,7 @@ use motcua_server::security::time_limited;
 use reqwest::Response;
 use sha2::{Digest, Sha256};
 use tokio::net::TcpListener;
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::helpers::{Backend, TestDatabase, spawn_app, spawn_app_with_dist};
 use crate::samples;
@@ -194,14 +195,14 @@ async fn the_upload_preview_keeps_its_sandbox() {
 
 #[tokio::test]
 async fn a_request_over_its_time_answers_503_json() {
-    let slow = Router::new().route(
+    let slow = OpenApiRouter::new().route(
         "/slow",
         get(|| async {
             tokio::time::sleep(Duration::from_secs(5)).await;
             "late"
         }),
     );
-    let address = serve(time_limited(slow, Duration::from_millis(100))).await;
+    let address = serve(time_limited(slow, Duration::from_millis(100)).into()).await;
     let response = reqwest::get(format!("{address}/slow")).await.unwrap();
     assert_eq!(response.status().as_u16(), 503);
     let body: serde_json::Value = response.json().await.unwrap();

@@ -7,17 +7,17 @@ mod apology;
 mod auth;
 mod dossiers;
 
-use axum::Router;
 use axum::http::HeaderValue;
 use axum::http::header::CACHE_CONTROL;
 use axum::middleware;
 use axum::response::Response;
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::auth::csrf::same_origin;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .merge(auth::router())
         .merge(apology::router())
         .merge(dossiers::router())
