@@ -1,9 +1,14 @@
 // Installable and usable offline: the manifest and service worker are served; with the server
 // gone, a procedure page seen before opens from the cache and the filing draft goes on; back
 // online, the documents are uploaded and the dossier, sent while the server was still down,
-// lands exactly once.
+// lands exactly once; and a new release replaces the kept one cleanly.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { launchBrowser, startServer } from './support/portal.mjs';
 import {
   PHONE,
@@ -16,6 +21,8 @@ import {
   readReceipt,
   requiredDocuments,
 } from './support/filing.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
 
 let portal;
 let browser;
@@ -85,4 +92,69 @@ test('offline: a procedure seen before opens, the draft goes on, and the dossier
   const again = await fetch(`${portal.url}/api/dossiers/${second}/receipt?phone=${PHONE}`);
   assert.equal(again.status, 404, 'one dossier only');
   await context.close();
+});
+
+/** A copy of `dist` as the next release: its pages changed, the service worker stamped anew. */
+function nextRelease(dist) {
+  const next = mkdtempSync(join(tmpdir(), 'motcua-next-release-'));
+  cpSync(dist, next, { recursive: true });
+  for (const page of ['index.html', 'catalog.html']) {
+    const path = join(next, page);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('<head>', '<head><meta name="motcua-test-release" content="next">'));
+  }
+  execFileSync('node', [join(ROOT, 'scripts', 'pwa.mjs'), next]);
+  // The server prefers the precompressed copies: they must be the new release's too.
+  for (const name of ['index.html', 'catalog.html', 'sw.js']) {
+    const bytes = readFileSync(join(next, name));
+    writeFileSync(join(next, `${name}.br`), brotliCompressSync(bytes));
+    writeFileSync(join(next, `${name}.gz`), gzipSync(bytes));
+  }
+  return next;
+}
+
+const releaseOf = (page) =>
+  page.evaluate(() => document.querySelector('meta[name="motcua-test-release"]')?.content ?? 'first');
+const cachesOf = (page) => page.evaluate(async () => (await caches.keys()).sort());
+
+test('a new release replaces the kept one: one cache, its own pages, offline too', async () => {
+  const context = await browser.newContext(PHONE_VIEWPORT);
+  const page = await context.newPage();
+  await page.goto(`${portal.url}/thu-tuc/${PROCEDURE}`);
+  await page.evaluate(async () => navigator.serviceWorker.ready);
+  await page.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' }).waitFor();
+  const [first] = await cachesOf(page);
+  assert.match(first, /^motcua-[0-9a-f]{16}$/);
+
+  const next = nextRelease(process.env.MOTCUA_TEST_DIST ?? join(ROOT, 'dist'));
+  const previousDist = process.env.MOTCUA_TEST_DIST;
+  process.env.MOTCUA_TEST_DIST = next;
+  try {
+    await portal.restart();
+    // The browser looks for a new worker on navigation; it takes over and drops the old cache.
+    await page.reload();
+    await page.waitForFunction(
+      async (old) => {
+        const names = await caches.keys();
+        return names.length === 1 && names[0] !== old;
+      },
+      first,
+      { polling: 200, timeout: 20_000 },
+    );
+    await page.goto(`${portal.url}/thu-tuc/${PROCEDURE}`);
+    await page.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' }).waitFor();
+    assert.equal(await releaseOf(page), 'next');
+
+    // Offline, the kept page is the new release's, and its Wasm is kept with it.
+    await portal.stop();
+    await page.goto(`${portal.url}/thu-tuc/${PROCEDURE}`);
+    await page.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' }).waitFor();
+    assert.equal(await releaseOf(page), 'next');
+    assert.equal((await cachesOf(page)).length, 1);
+  } finally {
+    if (previousDist === undefined) delete process.env.MOTCUA_TEST_DIST;
+    else process.env.MOTCUA_TEST_DIST = previousDist;
+    await portal.restart();
+    rmSync(next, { recursive: true, force: true });
+    await context.close();
+  }
 });

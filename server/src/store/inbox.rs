@@ -284,7 +284,8 @@ mod tests {
         });
         assert_eq!(
             clause.sql,
-            "unit = $1 AND field = $2 AND applicant_search LIKE $3 ESCAPE '\\'"
+            "unit = $1 AND erased_on IS NULL AND field = $2 AND applicant_search LIKE $3 \
+             ESCAPE '\\'"
         );
         assert_eq!(clause.values.len(), 3);
     }
