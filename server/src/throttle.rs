@@ -71,19 +71,8 @@ impl SharedLimit {
 
     /// Counts this request; `Err(seconds to wait)` when it is over the limit.
     pub async fn take(&self, client: IpAddr, now: i64) -> sqlx::Result<Result<(), u64>> {
-        if self.rule.limit == 0 {
-            return Ok(Ok(()));
-        }
-        let count = self
-            .store
-            .hit(
-                self.kind,
-                &client.to_string(),
-                now,
-                self.rule.window_seconds(),
-            )
-            .await?;
-        Ok(self.rule.judge(Some(count), now))
+        let count = self.count(client, now).await?;
+        Ok(self.rule.judge(count, now))
     }
 
     /// Whether the client may try again: `Err(seconds to wait)` when its failures have used up
@@ -92,15 +81,8 @@ impl SharedLimit {
         if self.rule.limit == 0 {
             return Ok(Ok(()));
         }
-        let count = self
-            .store
-            .hits(
-                self.kind,
-                &client.to_string(),
-                now,
-                self.rule.window_seconds(),
-            )
-            .await?;
+        let (client, window) = (client.to_string(), self.rule.window_seconds());
+        let count = self.store.hits(self.kind, &client, now, window).await?;
         // `check` comes before the attempt: the limit is used up at `limit` failures.
         let before_next = count.map(|count| WindowCount {
             hits: count.hits + 1,
@@ -111,17 +93,16 @@ impl SharedLimit {
 
     /// Counts one failed attempt.
     pub async fn fail(&self, client: IpAddr, now: i64) -> sqlx::Result<()> {
-        if self.rule.limit > 0 {
-            self.store
-                .hit(
-                    self.kind,
-                    &client.to_string(),
-                    now,
-                    self.rule.window_seconds(),
-                )
-                .await?;
+        self.count(client, now).await.map(drop)
+    }
+
+    /// Counts one hit, unless there is no limit; the count after it.
+    async fn count(&self, client: IpAddr, now: i64) -> sqlx::Result<Option<WindowCount>> {
+        if self.rule.limit == 0 {
+            return Ok(None);
         }
-        Ok(())
+        let (client, window) = (client.to_string(), self.rule.window_seconds());
+        Ok(Some(self.store.hit(self.kind, &client, now, window).await?))
     }
 }
 
