@@ -116,6 +116,9 @@ try {
       onlyCategories: ['performance', 'accessibility', 'best-practices'],
       disableStorageReset: signedIn,
     });
+    if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(`${portal.url}${path}`).pathname) {
+      throw new Error(`${name}: ended on ${lhr.finalDisplayedUrl}`);
+    }
     const score = (category) => Math.round(lhr.categories[category].score * 100);
     const audit = (id) => lhr.audits[id].displayValue;
     const failed = Object.values(lhr.audits)

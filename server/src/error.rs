@@ -9,7 +9,7 @@ use axum::http::header::RETRY_AFTER;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use motcua_api::filing::FieldErrors;
-use motcua_api::rating::{ALREADY_RATED, INVALID_RATING, NOT_RATABLE, NOT_RATED};
+use motcua_api::rating::{ALREADY_RATED, INVALID_RATING, NOT_RATABLE};
 use motcua_api::staff::FORBIDDEN;
 use motcua_api::{ErrorBody, QueryError};
 
@@ -52,9 +52,6 @@ pub enum AppError {
     /// A dossier rated before: each is rated once.
     #[error("dossier already rated")]
     AlreadyRated,
-    /// A dossier nobody rated yet.
-    #[error("dossier not rated")]
-    NotRated,
     /// Over a limit (`throttle`): retry after this many seconds; the message says which.
     #[error("too many requests, retry after {retry_after} s")]
     TooManyRequests { retry_after: u64, message: String },
@@ -238,7 +235,6 @@ impl IntoResponse for AppError {
                 ALREADY_RATED.into(),
                 None,
             ),
-            AppError::NotRated => (StatusCode::NOT_FOUND, "not_rated", NOT_RATED.into(), None),
             AppError::TooManyRequests { message, .. } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "too_many_requests",

@@ -23,15 +23,9 @@ pub async fn supplement(code: &str, proof: &Proof, input: &SupplementInput) -> R
     }
 }
 
-/// The dossier's rating; `None` while nobody rated it (404 `not_rated`, or a 200 `null`, which
-/// spares the browser's console its "failed to load" line). Any other 404 means the proof does
-/// not open the dossier.
+/// The dossier's rating; `None` (a 200 `null`) while nobody rated it.
 pub async fn rating(code: &str, proof: &Proof) -> Result<Option<DossierRating>, Error> {
-    match get(&dossier_url(code, "/rating", proof)).await {
-        Ok(rating) => Ok(rating),
-        Err(Error::Api { status: 404, body }) if body.error == "not_rated" => Ok(None),
-        Err(error) => Err(error),
-    }
+    get(&dossier_url(code, "/rating", proof)).await
 }
 
 /// Rates the dossier once: 201 and the stored rating; 409 `not_ratable` / `already_rated`, 422

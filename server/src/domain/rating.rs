@@ -40,14 +40,13 @@ pub async fn rate(
 }
 
 /// The dossier's rating, if it has one.
-pub async fn rating_of(store: &Store, record: &DossierRecord) -> AppResult<DossierRating> {
-    let stored = store
-        .dossier_rating(&record.id)
-        .await?
-        .ok_or(AppError::NotRated)?;
+pub async fn rating_of(store: &Store, record: &DossierRecord) -> AppResult<Option<DossierRating>> {
+    let Some(stored) = store.dossier_rating(&record.id).await? else {
+        return Ok(None);
+    };
     let bad = |what: &str| anyhow::anyhow!("dossier {}: bad {what}", record.code);
     let score = |score: i32, what: &str| u8::try_from(score).map_err(|_| bad(what));
-    Ok(DossierRating {
+    Ok(Some(DossierRating {
         code: Columns::of(&record.code).code()?,
         rating: Rating {
             satisfaction: score(stored.satisfaction, "satisfaction")?,
@@ -57,5 +56,5 @@ pub async fn rating_of(store: &Store, record: &DossierRecord) -> AppResult<Dossi
             comment: stored.comment,
         },
         rated_at: stored.rated_at,
-    })
+    }))
 }

@@ -274,7 +274,8 @@ async fn supplement(
     Ok(([(CACHE_CONTROL, "private, no-store")], Json(tracking)))
 }
 
-/// The dossier's rating on the same terms as its receipt; 404 `not_rated` when it has none.
+/// The dossier's rating on the same terms as its receipt; `null` while it has none (a 404 would
+/// put a "failed to load" line in the browser's console on every tracking page).
 #[utoipa::path(
     get,
     path = "/dossiers/{code}/rating",
@@ -282,10 +283,10 @@ async fn supplement(
     summary = "A dossier's rating",
     params(("code" = String, Path, description = DOSSIER_CODE), ProofQuery),
     responses(
-        (status = 200, description = "The rating", body = DossierRating),
+        (status = 200, description = "The rating, or `null` while nobody rated the dossier",
+            body = Option<DossierRating>),
         (status = 400, response = BadRequest),
-        (status = 404, description = "No such dossier for this proof (`not_found`), or not \
-            rated yet (`not_rated`)", body = ErrorBody),
+        (status = 404, description = NOT_FOUND, body = ErrorBody),
         (status = 429, response = TooManyRequests),
         (status = 500, response = Internal),
         (status = 503, response = Timeout),
@@ -296,7 +297,7 @@ async fn rating(
     ClientAddress(client): ClientAddress,
     ApiPath(code): ApiPath<String>,
     ApiQuery(query): ApiQuery<ProofQuery>,
-) -> AppResult<([(HeaderName, &'static str); 1], Json<DossierRating>)> {
+) -> AppResult<([(HeaderName, &'static str); 1], Json<Option<DossierRating>>)> {
     let record = find_dossier(&state, client, &code, query).await?;
     let rating = rating_of(&state.store, &record).await?;
     Ok(([(CACHE_CONTROL, "private, no-store")], Json(rating)))
