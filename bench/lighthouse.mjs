@@ -1,5 +1,6 @@
 // Lighthouse (mobile profile: a mid-range phone, simulated slow 4G and 4× slower CPU) on the home
-// page, search results, a procedure page, the first step of a filing, tracking, the public figures
+// page, search results, a procedure page, each kind of filing step and the check page, tracking,
+// the public figures
 // and the staff sign-in, then on the pages that need a dossier: its receipt, its tracking page, the
 // rating form once it is done, and the staff inbox and dossier view signed in. Served by the
 // release server over the demo catalog, in Debian's headless Chromium. Prints performance,
@@ -17,6 +18,10 @@ const PAGES = [
   ['search results', '/tim-kiem?q=khai%20sinh'],
   ['procedure', '/thu-tuc/1.001193'],
   ['filing, first step', '/thu-tuc/1.001193/nop-ho-so/nguoi-nop'],
+  ['filing, a text step', '/thu-tuc/1.001193/nop-ho-so/so-dinh-danh'],
+  ['filing, a choice step', '/thu-tuc/1.001193/nop-ho-so/cau-hoi-child_sex'],
+  ['filing, a document step', '/thu-tuc/1.001193/nop-ho-so/giay-to-1'],
+  ['filing, check answers', '/thu-tuc/1.001193/nop-ho-so/kiem-tra'],
   ['tracking search', '/tra-cuu'],
   ['figures', '/ket-qua-giai-quyet'],
   ['staff sign-in', '/can-bo/dang-nhap'],
