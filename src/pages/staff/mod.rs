@@ -139,11 +139,26 @@ pub fn StaffShell(children: Children) -> impl IntoView {
                     <a class="staff-home" href=INBOX_PATH>
                         {sttr(|t| t.workspace)}
                     </a>
-                    {move || session.me.get().map(|me| view! { <Officer me=me /> })}
+                    {move || match session.me.get() {
+                        Some(me) => view! { <Officer me=me /> }.into_any(),
+                        None => view! { <OfficerLoading /> }.into_any(),
+                    }}
                 </div>
             </div>
             <div class="container">{children()}</div>
         </div>
+    }
+}
+
+/// The officer's place in the bar while their account loads, as tall as it will be, so that the
+/// page does not jump when it arrives (on a phone the bar wraps).
+#[component]
+fn OfficerLoading() -> impl IntoView {
+    view! {
+        <p class="staff-officer" aria-hidden="true">"\u{a0}"</p>
+        <button type="button" class="button staff-sign-out" disabled=true aria-hidden="true" tabindex="-1">
+            {sttr(|t| t.sign_out)}
+        </button>
     }
 }
 
