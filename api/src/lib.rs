@@ -11,6 +11,7 @@ pub mod date;
 pub mod dossier;
 pub mod error;
 pub mod filing;
+pub mod message;
 pub mod procedure;
 pub mod query;
 pub mod rating;
