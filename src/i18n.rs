@@ -10,6 +10,7 @@ mod stats;
 mod tracking;
 
 use leptos::prelude::*;
+use motcua_api::message::{self, Message};
 
 pub use counter::{CounterTexts, ctr, use_counter_texts};
 pub use deadline::DeadlineTexts;
@@ -42,6 +43,23 @@ impl Lang {
         match self {
             Lang::Vi => &VI,
             Lang::En => &EN,
+        }
+    }
+
+    /// A message of the shared rules (`motcua_api`) in this language.
+    pub fn message(self, message: Message) -> &'static str {
+        match self {
+            Lang::Vi => message.vi,
+            Lang::En => message.en,
+        }
+    }
+
+    /// A message from the server, which speaks Vietnamese: in English when it is one of the
+    /// shared rules' messages, else as it came.
+    pub fn server_message(self, text: String) -> String {
+        match self {
+            Lang::Vi => text,
+            Lang::En => message::from_vi(&text).map_or(text, |message| message.en.to_string()),
         }
     }
 }

@@ -132,6 +132,27 @@ test('file a birth registration end to end and get a receipt', async () => {
   }
 });
 
+test('in English, a wrong citizen ID is refused in English, by the field and in the summary', async () => {
+  const portal = await startServer();
+  try {
+    const page = await browser.newPage(PHONE_VIEWPORT);
+    const errors = watchForErrors(page);
+    await startFiling(page, portal.url);
+    await page.locator('button.lang-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.goto(`${portal.url}/thu-tuc/${PROCEDURE}/nop-ho-so/so-dinh-danh`);
+    await page.locator('#applicant-citizen_id').fill('12345');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const message = 'The personal ID number must have exactly 12 digits.';
+    await page.getByRole('alert').getByRole('link', { name: message }).waitFor();
+    assert.match(await page.locator('#applicant-citizen_id-error').textContent(), /exactly 12 digits\.$/);
+    assert.doesNotMatch(await page.locator('main').textContent(), /chữ số/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await portal.close();
+  }
+});
+
 test('a reload in the middle of the form keeps every answer', async () => {
   const portal = await startServer();
   try {

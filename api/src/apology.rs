@@ -8,13 +8,27 @@ use crate::applicant::tidy;
 use crate::calendar;
 use crate::date::{self, Date};
 use crate::filing::FieldErrors;
+use crate::message::messages;
 use crate::workflow::MAX_NOTE_CHARS;
 
-/// The message above the fields of a letter that failed its checks.
-pub const INVALID_APOLOGY: &str =
-    "Phiếu xin lỗi còn thông tin chưa đúng. Hãy sửa các mục được đánh dấu.";
-/// A letter asked for a dossier that owes none.
-pub const NO_APOLOGY_DUE: &str = "Hồ sơ này không quá hạn hoặc đã có phiếu xin lỗi.";
+messages! {
+    /// The message above the fields of a letter that failed its checks.
+    pub INVALID_APOLOGY = "Phiếu xin lỗi còn thông tin chưa đúng. Hãy sửa các mục được đánh dấu.",
+        "Some details of the apology letter need correcting. Fix the items marked.";
+    /// A letter asked for a dossier that owes none.
+    pub NO_APOLOGY_DUE = "Hồ sơ này không quá hạn hoặc đã có phiếu xin lỗi.",
+        "This dossier is not overdue, or already has an apology letter.";
+    REASON_MISSING = "Hãy ghi lý do hồ sơ bị chậm.",
+        "Enter the reason the dossier is late.";
+    REASON_TOO_LONG = "Lý do không được dài quá 2000 ký tự.",
+        "The reason must be 2,000 characters or fewer.";
+    NEW_DATE_MALFORMED = "Hãy nhập ngày hẹn mới dạng ngày/tháng/năm, ví dụ 15/12/2026.",
+        "Enter the new date as day/month/year, for example 15/12/2026.";
+    NEW_DATE_NOT_AFTER_TODAY = "Ngày hẹn mới phải sau hôm nay.",
+        "The new date must be after today.";
+    NEW_DATE_NOT_WORKING_DAY = "Ngày hẹn mới phải là ngày làm việc.",
+        "The new date must be a working day.";
+}
 
 /// `POST /api/staff/dossiers/{code}/apology`: as the officer typed it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,24 +53,21 @@ pub fn check(input: &ApologyInput, today: Date) -> Result<Apology, FieldErrors> 
     let mut errors = FieldErrors::new();
     let reason = tidy(&input.reason);
     if reason.is_empty() {
-        errors.insert("reason".into(), "Hãy ghi lý do hồ sơ bị chậm.");
+        errors.insert("reason".into(), REASON_MISSING);
     } else if reason.chars().count() > MAX_NOTE_CHARS {
-        errors.insert("reason".into(), "Lý do không được dài quá 2000 ký tự.");
+        errors.insert("reason".into(), REASON_TOO_LONG);
     }
     let text = input.new_date.trim();
     let new_date = date::parse_iso(text).or_else(|| date::parse_vietnamese(text).ok());
     match new_date {
         None => {
-            errors.insert(
-                "new_date".into(),
-                "Hãy nhập ngày hẹn mới dạng ngày/tháng/năm, ví dụ 15/12/2026.",
-            );
+            errors.insert("new_date".into(), NEW_DATE_MALFORMED);
         }
         Some(day) if day <= today => {
-            errors.insert("new_date".into(), "Ngày hẹn mới phải sau hôm nay.");
+            errors.insert("new_date".into(), NEW_DATE_NOT_AFTER_TODAY);
         }
         Some(day) if !calendar::is_working_day(day) => {
-            errors.insert("new_date".into(), "Ngày hẹn mới phải là ngày làm việc.");
+            errors.insert("new_date".into(), NEW_DATE_NOT_WORKING_DAY);
         }
         Some(_) => {}
     }

@@ -1,14 +1,69 @@
 //! The applicant's details, parsed once: the browser checks each page with these and the server
-//! checks the whole dossier with the same functions, so both give the same Vietnamese message.
+//! checks the whole dossier with the same functions, so both give the same message.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::date::{self, Date};
+use crate::message::{Message, messages};
 
-/// Why an input was refused: a Vietnamese sentence for the citizen, shown next to the field.
-pub type Message = &'static str;
+messages! {
+    NAME_MISSING = "Hãy nhập họ và tên.",
+        "Enter your full name.";
+    NAME_TOO_LONG = "Họ và tên dài quá 100 ký tự.",
+        "Full name must be 100 characters or fewer.";
+    NAME_NOT_LETTERS = "Họ và tên chỉ gồm chữ cái và dấu cách, không có số hay ký hiệu.",
+        "Full name must only include letters and spaces, not numbers or symbols.";
+    ID_MISSING = "Hãy nhập số định danh cá nhân (12 số trên thẻ căn cước).",
+        "Enter your personal ID number (the 12 digits on your citizen ID card).";
+    ID_NOT_DIGITS = "Số định danh cá nhân chỉ gồm chữ số.",
+        "The personal ID number must only include digits.";
+    ID_NOT_TWELVE_DIGITS = "Số định danh cá nhân phải có đúng 12 chữ số.",
+        "The personal ID number must have exactly 12 digits.";
+    ID_NO_PROVINCE =
+        "Ba số đầu của số định danh không phải mã tỉnh nào, hãy kiểm tra lại trên thẻ.",
+        "The first 3 digits of the ID number are not a province code. Check the number on your \
+         card.";
+    ID_NOT_BIRTH_YEAR =
+        "Số định danh không khớp với năm sinh (số thứ 4 đến 6 ghi thế kỷ và năm sinh).",
+        "The ID number does not match the year of birth (digits 4 to 6 give the century and year \
+         of birth).";
+    PHONE_MISSING = "Hãy nhập số điện thoại di động.",
+        "Enter your mobile phone number.";
+    PHONE_NOT_DIGITS = "Số điện thoại chỉ gồm chữ số.",
+        "The phone number must only include digits.";
+    PHONE_LENGTH = "Số điện thoại di động có 10 số, bắt đầu bằng 0, ví dụ 0912 345 678.",
+        "A mobile phone number has 10 digits and starts with 0, like 0912 345 678.";
+    PHONE_NOT_MOBILE =
+        "Đây không phải số di động Việt Nam (đầu số 03, 05, 07, 08 hoặc 09), hãy kiểm tra lại.",
+        "This is not a Vietnamese mobile number (those start with 03, 05, 07, 08 or 09). Check the \
+         number.";
+    EMAIL_MISSING = "Hãy nhập địa chỉ thư điện tử.",
+        "Enter your email address.";
+    EMAIL_TOO_LONG = "Địa chỉ thư điện tử dài quá.",
+        "The email address is too long.";
+    EMAIL_NO_AT = "Địa chỉ thư điện tử phải có dấu @, ví dụ ten@gmail.com.",
+        "The email address must include an @, like name@gmail.com.";
+    EMAIL_MALFORMED = "Địa chỉ thư điện tử chưa đúng, ví dụ ten@gmail.com.",
+        "Enter the email address in the right format, like name@gmail.com.";
+    PROVINCE_MISSING = "Hãy chọn tỉnh hoặc thành phố.",
+        "Select a province or city.";
+    PROVINCE_UNKNOWN = "Hãy chọn tỉnh hoặc thành phố trong danh sách.",
+        "Select a province or city from the list.";
+    COMMUNE_MISSING = "Hãy nhập xã, phường hoặc đặc khu.",
+        "Enter the commune, ward or special zone.";
+    COMMUNE_TOO_LONG = "Tên xã, phường dài quá 100 ký tự.",
+        "The commune or ward name must be 100 characters or fewer.";
+    STREET_MISSING = "Hãy nhập số nhà, đường phố, thôn hoặc tổ dân phố.",
+        "Enter the house number and street, or the hamlet or residential group.";
+    STREET_TOO_LONG = "Phần địa chỉ này dài quá 200 ký tự.",
+        "This part of the address must be 200 characters or fewer.";
+    BIRTH_IN_FUTURE = "Ngày sinh không thể sau ngày hôm nay.",
+        "The date of birth must be today or in the past.";
+    BIRTH_TOO_EARLY = "Năm sinh quá xa, hãy kiểm tra lại năm.",
+        "The year of birth is too long ago. Check the year.";
+}
 
 const MAX_NAME_CHARS: usize = 100;
 const MAX_EMAIL_CHARS: usize = 254;
@@ -30,14 +85,14 @@ impl TryFrom<&str> for FullName {
     fn try_from(text: &str) -> Result<Self, Message> {
         let name = tidy(text);
         if name.is_empty() {
-            return Err("Hãy nhập họ và tên.");
+            return Err(NAME_MISSING);
         }
         if name.chars().count() > MAX_NAME_CHARS {
-            return Err("Họ và tên dài quá 100 ký tự.");
+            return Err(NAME_TOO_LONG);
         }
         let allowed = |c: char| c.is_alphabetic() || c == ' ' || c == '\'' || c == '-' || c == '.';
         if !name.chars().all(allowed) {
-            return Err("Họ và tên chỉ gồm chữ cái và dấu cách, không có số hay ký hiệu.");
+            return Err(NAME_NOT_LETTERS);
         }
         Ok(FullName(name))
     }
@@ -64,19 +119,17 @@ impl TryFrom<&str> for CitizenId {
     fn try_from(text: &str) -> Result<Self, Message> {
         let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         if digits.is_empty() {
-            return Err("Hãy nhập số định danh cá nhân (12 số trên thẻ căn cước).");
+            return Err(ID_MISSING);
         }
         if !digits.chars().all(|c| c.is_ascii_digit()) {
-            return Err("Số định danh cá nhân chỉ gồm chữ số.");
+            return Err(ID_NOT_DIGITS);
         }
         if digits.len() != 12 {
-            return Err("Số định danh cá nhân phải có đúng 12 chữ số.");
+            return Err(ID_NOT_TWELVE_DIGITS);
         }
         let province: u16 = digits[..3].parse().unwrap_or(0);
         if !ID_PROVINCE_CODES.contains(&province) {
-            return Err(
-                "Ba số đầu của số định danh không phải mã tỉnh nào, hãy kiểm tra lại trên thẻ.",
-            );
+            return Err(ID_NO_PROVINCE);
         }
         Ok(CitizenId(digits))
     }
@@ -111,7 +164,7 @@ pub fn check_id_matches_birth(id: &CitizenId, date_of_birth: Date) -> Result<(),
     if id.birth_year() == date_of_birth.year() {
         Ok(())
     } else {
-        Err("Số định danh không khớp với năm sinh (số thứ 4 đến 6 ghi thế kỷ và năm sinh).")
+        Err(ID_NOT_BIRTH_YEAR)
     }
 }
 
@@ -130,7 +183,7 @@ impl TryFrom<&str> for Phone {
             .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-' | '(' | ')'))
             .collect();
         if compact.is_empty() {
-            return Err("Hãy nhập số điện thoại di động.");
+            return Err(PHONE_MISSING);
         }
         let national = if let Some(rest) = compact.strip_prefix("+84") {
             format!("0{rest}")
@@ -140,15 +193,13 @@ impl TryFrom<&str> for Phone {
             compact
         };
         if !national.chars().all(|c| c.is_ascii_digit()) {
-            return Err("Số điện thoại chỉ gồm chữ số.");
+            return Err(PHONE_NOT_DIGITS);
         }
         if national.len() != 10 || !national.starts_with('0') {
-            return Err("Số điện thoại di động có 10 số, bắt đầu bằng 0, ví dụ 0912 345 678.");
+            return Err(PHONE_LENGTH);
         }
         if !matches!(national.as_bytes()[1], b'3' | b'5' | b'7' | b'8' | b'9') {
-            return Err(
-                "Đây không phải số di động Việt Nam (đầu số 03, 05, 07, 08 hoặc 09), hãy kiểm tra lại.",
-            );
+            return Err(PHONE_NOT_MOBILE);
         }
         Ok(Phone(national))
     }
@@ -171,13 +222,13 @@ impl TryFrom<&str> for Email {
     fn try_from(text: &str) -> Result<Self, Message> {
         let email = text.trim();
         if email.is_empty() {
-            return Err("Hãy nhập địa chỉ thư điện tử.");
+            return Err(EMAIL_MISSING);
         }
         if email.len() > MAX_EMAIL_CHARS {
-            return Err("Địa chỉ thư điện tử dài quá.");
+            return Err(EMAIL_TOO_LONG);
         }
         let Some((local, domain)) = email.split_once('@') else {
-            return Err("Địa chỉ thư điện tử phải có dấu @, ví dụ ten@gmail.com.");
+            return Err(EMAIL_NO_AT);
         };
         let well_formed = !local.is_empty()
             && !email.chars().any(char::is_whitespace)
@@ -187,7 +238,7 @@ impl TryFrom<&str> for Email {
             && !domain.ends_with('.')
             && !domain.contains("..");
         if !well_formed {
-            return Err("Địa chỉ thư điện tử chưa đúng, ví dụ ten@gmail.com.");
+            return Err(EMAIL_MALFORMED);
         }
         Ok(Email(format!("{local}@{}", domain.to_lowercase())))
     }
@@ -262,24 +313,21 @@ impl TryFrom<&AddressInput> for Address {
         let mut errors = AddressErrors::new();
         let province = tidy(&input.province);
         if province.is_empty() {
-            errors.push(("province", "Hãy chọn tỉnh hoặc thành phố."));
+            errors.push(("province", PROVINCE_MISSING));
         } else if !PROVINCES.contains(&province.as_str()) {
-            errors.push(("province", "Hãy chọn tỉnh hoặc thành phố trong danh sách."));
+            errors.push(("province", PROVINCE_UNKNOWN));
         }
         let commune = tidy(&input.commune);
         if commune.is_empty() {
-            errors.push(("commune", "Hãy nhập xã, phường hoặc đặc khu."));
+            errors.push(("commune", COMMUNE_MISSING));
         } else if commune.chars().count() > MAX_NAME_CHARS {
-            errors.push(("commune", "Tên xã, phường dài quá 100 ký tự."));
+            errors.push(("commune", COMMUNE_TOO_LONG));
         }
         let street = tidy(&input.street);
         if street.is_empty() {
-            errors.push((
-                "street",
-                "Hãy nhập số nhà, đường phố, thôn hoặc tổ dân phố.",
-            ));
+            errors.push(("street", STREET_MISSING));
         } else if street.chars().count() > MAX_ADDRESS_PART_CHARS {
-            errors.push(("street", "Phần địa chỉ này dài quá 200 ký tự."));
+            errors.push(("street", STREET_TOO_LONG));
         }
         if errors.is_empty() {
             Ok(Address {
@@ -303,10 +351,10 @@ impl fmt::Display for Address {
 pub fn parse_birth_date(text: &str, today: Date) -> Result<Date, Message> {
     let date = date::parse_vietnamese(text).map_err(|error| error.message())?;
     if date > today {
-        return Err("Ngày sinh không thể sau ngày hôm nay.");
+        return Err(BIRTH_IN_FUTURE);
     }
     if today.year() - date.year() > 130 {
-        return Err("Năm sinh quá xa, hãy kiểm tra lại năm.");
+        return Err(BIRTH_TOO_EARLY);
     }
     Ok(date)
 }

@@ -2,6 +2,20 @@
 
 pub use time::{Date, Month, Weekday};
 
+use crate::message::{Message, messages};
+
+messages! {
+    DATE_MISSING = "Hãy nhập ngày, ví dụ 27/03/1990.",
+        "Enter a date, for example 27/03/1990.";
+    DATE_FORMAT = "Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 27/03/1990.",
+        "Enter the date as day/month/year, for example 27/03/1990.";
+    DATE_NOT_REAL = "Ngày này không có thật, hãy kiểm tra ngày, tháng và năm.",
+        "This date does not exist. Check the day, month and year.";
+    /// A date of a period (statistics, inbox filters) that does not read as one.
+    pub PERIOD_DATE_FORMAT = "Ngày có dạng ngày/tháng/năm, ví dụ 01/12/2026.",
+        "Enter the date as day/month/year, for example 01/12/2026.";
+}
+
 /// Why a typed date was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateError {
@@ -13,11 +27,11 @@ pub enum DateError {
 }
 
 impl DateError {
-    pub fn message(self) -> &'static str {
+    pub fn message(self) -> Message {
         match self {
-            DateError::Empty => "Hãy nhập ngày, ví dụ 27/03/1990.",
-            DateError::Format => "Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 27/03/1990.",
-            DateError::Invalid => "Ngày này không có thật, hãy kiểm tra ngày, tháng và năm.",
+            DateError::Empty => DATE_MISSING,
+            DateError::Format => DATE_FORMAT,
+            DateError::Invalid => DATE_NOT_REAL,
         }
     }
 }

@@ -5,7 +5,13 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::date::{self, Date};
+use crate::message::{Message, messages};
 use crate::{Level, Procedure};
+
+messages! {
+    BAD_CODE = "Mã hồ sơ có dạng ĐƠNVỊ-NĂMTHÁNGNGÀY-SỐ, ví dụ XA-261122-0007.",
+        "A dossier code looks like UNIT-YYMMDD-NUMBER, for example XA-261122-0007.";
+}
 
 /// Largest attachment accepted by default; the server may be configured otherwise.
 pub const DEFAULT_MAX_UPLOAD_BYTES: u64 = 10 * 1024 * 1024;
@@ -53,16 +59,15 @@ impl DossierCode {
 }
 
 impl TryFrom<&str> for DossierCode {
-    type Error = &'static str;
+    type Error = Message;
 
     fn try_from(text: &str) -> Result<Self, Self::Error> {
-        const BAD: &str = "Mã hồ sơ có dạng ĐƠNVỊ-NĂMTHÁNGNGÀY-SỐ, ví dụ XA-261122-0007.";
         let code = text.trim().to_uppercase();
         let mut parts = code.split('-');
         let (Some(unit), Some(day), Some(sequence), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
         else {
-            return Err(BAD);
+            return Err(BAD_CODE);
         };
         let unit_ok = (1..=10).contains(&unit.len())
             && unit
@@ -77,13 +82,13 @@ impl TryFrom<&str> for DossierCode {
         if unit_ok && day_ok && sequence_ok {
             Ok(DossierCode(code))
         } else {
-            Err(BAD)
+            Err(BAD_CODE)
         }
     }
 }
 
 impl TryFrom<String> for DossierCode {
-    type Error = &'static str;
+    type Error = Message;
 
     fn try_from(text: String) -> Result<Self, Self::Error> {
         DossierCode::try_from(text.as_str())

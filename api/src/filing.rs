@@ -9,11 +9,41 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::applicant::{
-    self, Address, AddressInput, CitizenId, Email, FullName, Message, Phone, tidy,
+    self, Address, AddressErrors, AddressInput, CitizenId, Email, FullName, Phone, tidy,
 };
 use crate::date::{self, Date};
 use crate::dossier::{DeliveryMethod, MAX_FILES_PER_DOCUMENT, MAX_FILES_PER_DOSSIER};
+use crate::message::{Message, messages};
 use crate::{Procedure, Question, QuestionKind};
+
+messages! {
+    RELATIONSHIP_MISSING = "Hãy cho biết bạn là gì của người đó.",
+        "Enter your relationship to the person.";
+    FILING_FOR_MISSING = "Hãy chọn bạn nộp cho bản thân hay nộp thay người khác.",
+        "Select whether you are applying for yourself or for someone else.";
+    DOCUMENT_MISSING = "Giấy tờ này bắt buộc: hãy tải lên ảnh chụp hoặc bản PDF.",
+        "This document is required: upload a photo or a PDF of it.";
+    DOCUMENT_TOO_MANY_FILES = "Mỗi giấy tờ có tối đa 10 tệp.",
+        "Each document can have up to 10 files.";
+    DELIVERY_MISSING = "Hãy chọn cách bạn muốn nhận kết quả.",
+        "Select how you want to get the result.";
+    TEXT_TOO_LONG = "Nội dung dài quá 2.000 ký tự, hãy viết ngắn lại.",
+        "The answer must be 2,000 characters or fewer. Make it shorter.";
+    CHOICE_MISSING = "Hãy chọn một câu trả lời.",
+        "Select an answer.";
+    ANSWER_MISSING = "Hãy trả lời câu hỏi này.",
+        "Answer this question.";
+    CHOICE_UNKNOWN = "Hãy chọn một trong các câu trả lời có sẵn.",
+        "Select one of the answers given.";
+    NUMBER_MALFORMED = "Hãy nhập một số, chỉ gồm chữ số, ví dụ 120 hoặc 45,5.",
+        "Enter a number using digits only, for example 120 or 45,5.";
+    NO_SUCH_DOCUMENT = "Thủ tục này không có giấy tờ này.",
+        "This procedure does not ask for this document.";
+    FILE_TWICE = "Một tệp được đính kèm hai lần.",
+        "The same file is attached twice.";
+    TOO_MANY_FILES = "Hồ sơ có quá nhiều tệp (tối đa 40 tệp).",
+        "The dossier has too many files (40 at most).";
+}
 
 const MAX_TEXT_CHARS: usize = 2000;
 const MAX_NUMBER_CHARS: usize = 20;
@@ -257,16 +287,10 @@ pub fn check_step(
                 );
                 record(
                     "applicant.relationship",
-                    required_text(
-                        &applicant.relationship,
-                        "Hãy cho biết bạn là gì của người đó.",
-                    ),
+                    required_text(&applicant.relationship, RELATIONSHIP_MISSING),
                 );
             }
-            _ => record(
-                "applicant.filing_for",
-                Err("Hãy chọn bạn nộp cho bản thân hay nộp thay người khác."),
-            ),
+            _ => record("applicant.filing_for", Err(FILING_FOR_MISSING)),
         },
         Step::FullName => record(
             "applicant.full_name",
@@ -310,15 +334,9 @@ pub fn check_step(
                 .get(index)
                 .is_some_and(|document| document.mandatory);
             if mandatory && files == 0 {
-                record(
-                    &format!("documents.{index}"),
-                    Err("Giấy tờ này bắt buộc: hãy tải lên ảnh chụp hoặc bản PDF."),
-                );
+                record(&format!("documents.{index}"), Err(DOCUMENT_MISSING));
             } else if files > MAX_FILES_PER_DOCUMENT {
-                record(
-                    &format!("documents.{index}"),
-                    Err("Mỗi giấy tờ có tối đa 10 tệp."),
-                );
+                record(&format!("documents.{index}"), Err(DOCUMENT_TOO_MANY_FILES));
             }
         }
         Step::Delivery => match DeliveryMethod::parse(&input.delivery.method) {
@@ -327,10 +345,7 @@ pub fn check_step(
                     check_address(&mut errors, "delivery.address", &input.delivery.address);
                 }
             }
-            _ => record(
-                "delivery.method",
-                Err("Hãy chọn cách bạn muốn nhận kết quả."),
-            ),
+            _ => record("delivery.method", Err(DELIVERY_MISSING)),
         },
         Step::Check => {}
     }
@@ -342,7 +357,7 @@ fn required_text(text: &str, missing: Message) -> Result<(), Message> {
     if text.is_empty() {
         Err(missing)
     } else if text.chars().count() > MAX_TEXT_CHARS {
-        Err("Nội dung dài quá 2.000 ký tự, hãy viết ngắn lại.")
+        Err(TEXT_TOO_LONG)
     } else {
         Ok(())
     }
@@ -380,8 +395,8 @@ fn check_answer(errors: &mut FieldErrors, question: &Question, answers: &BTreeMa
     if answer.trim().is_empty() {
         if question.required {
             let message = match question.kind {
-                QuestionKind::Choice { .. } => "Hãy chọn một câu trả lời.",
-                _ => "Hãy trả lời câu hỏi này.",
+                QuestionKind::Choice { .. } => CHOICE_MISSING,
+                _ => ANSWER_MISSING,
             };
             errors.insert(field, message);
         }
@@ -396,7 +411,7 @@ fn check_answer(errors: &mut FieldErrors, question: &Question, answers: &BTreeMa
 fn normalize_answer(kind: &QuestionKind, answer: &str) -> Result<String, Message> {
     match kind {
         QuestionKind::Text => {
-            required_text(answer, "Hãy trả lời câu hỏi này.")?;
+            required_text(answer, ANSWER_MISSING)?;
             Ok(tidy(answer))
         }
         QuestionKind::Date => date::parse_vietnamese(answer)
@@ -410,7 +425,7 @@ fn normalize_answer(kind: &QuestionKind, answer: &str) -> Result<String, Message
             .iter()
             .find(|option| option.as_str() == answer)
             .cloned()
-            .ok_or("Hãy chọn một trong các câu trả lời có sẵn."),
+            .ok_or(CHOICE_UNKNOWN),
         QuestionKind::Address => Ok(tidy(answer)),
     }
 }
@@ -428,7 +443,7 @@ fn normalize_number(answer: &str) -> Result<String, Message> {
     if well_formed {
         Ok(compact)
     } else {
-        Err("Hãy nhập một số, chỉ gồm chữ số, ví dụ 120 hoặc 45,5.")
+        Err(NUMBER_MALFORMED)
     }
 }
 
@@ -480,7 +495,7 @@ pub fn validate(
     }
     let applicant = &input.applicant;
     let parsed = || -> Result<ValidDossier, Message> {
-        let delivery = DeliveryMethod::parse(&input.delivery.method).ok_or("delivery")?;
+        let delivery = DeliveryMethod::parse(&input.delivery.method).ok_or(DELIVERY_MISSING)?;
         Ok(ValidDossier {
             procedure_code: procedure.code.clone(),
             applicant: Applicant {
@@ -492,7 +507,7 @@ pub fn validate(
                     "" => None,
                     email => Some(Email::try_from(email)?),
                 },
-                address: Address::try_from(&applicant.address).map_err(|_| "address")?,
+                address: Address::try_from(&applicant.address).map_err(first_message)?,
                 represented: match applicant.filing_for.as_str() {
                     "other" => Some(Represented {
                         full_name: FullName::try_from(applicant.represented_name.as_str())?,
@@ -511,7 +526,7 @@ pub fn validate(
             delivery,
             delivery_address: match delivery {
                 DeliveryMethod::Post => {
-                    Some(Address::try_from(&input.delivery.address).map_err(|_| "address")?)
+                    Some(Address::try_from(&input.delivery.address).map_err(first_message)?)
                 }
                 _ => None,
             },
@@ -519,6 +534,11 @@ pub fn validate(
     };
     // Every page passed its check, so parsing again cannot fail; if it did, say which field.
     parsed().map_err(|message| FieldErrors::from([("dossier".to_string(), message)]))
+}
+
+/// The message of the first bad part of an address.
+fn first_message(errors: AddressErrors) -> Message {
+    errors[0].1
 }
 
 fn asked_answers(
@@ -556,19 +576,16 @@ fn check_attachment_ids(procedure: &Procedure, input: &DossierInput, errors: &mu
     for (index, files) in &input.documents {
         let field = format!("documents.{index}");
         if *index >= procedure.documents.len() {
-            errors.insert(field, "Thủ tục này không có giấy tờ này.");
+            errors.insert(field, NO_SUCH_DOCUMENT);
             continue;
         }
         total += files.len();
         if files.iter().any(|id| !seen.insert(id.as_str())) {
-            errors.insert(field, "Một tệp được đính kèm hai lần.");
+            errors.insert(field, FILE_TWICE);
         }
     }
     if total > MAX_FILES_PER_DOSSIER {
-        errors.insert(
-            "documents".into(),
-            "Hồ sơ có quá nhiều tệp (tối đa 40 tệp).",
-        );
+        errors.insert("documents".into(), TOO_MANY_FILES);
     }
 }
 

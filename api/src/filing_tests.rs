@@ -181,7 +181,7 @@ fn birth_date_must_agree_with_the_citizen_id() {
     input.applicant.date_of_birth = "05/09/2030".into();
     let errors = check_step(&procedure(), &input, Step::DateOfBirth, today());
     assert_eq!(
-        errors["applicant.date_of_birth"],
+        errors["applicant.date_of_birth"].vi,
         "Ngày sinh không thể sau ngày hôm nay."
     );
 }

@@ -1,7 +1,7 @@
 //! Types and pure rules shared by the Một Cửa browser app and server.
 //!
 //! Nothing here does I/O: the browser and the server call the same functions, so they accept and
-//! reject the same input with the same Vietnamese message.
+//! reject the same input with the same message (Vietnamese and English, [`message`]).
 
 pub mod apology;
 pub mod applicant;
@@ -11,6 +11,7 @@ pub mod date;
 pub mod dossier;
 pub mod error;
 pub mod filing;
+pub mod message;
 pub mod procedure;
 pub mod query;
 pub mod rating;

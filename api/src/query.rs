@@ -3,6 +3,18 @@
 use serde::{Deserialize, Serialize};
 
 use crate::Level;
+use crate::message::{Message, messages};
+
+messages! {
+    QUERY_TOO_LONG = "Nội dung tìm kiếm quá dài (tối đa 200 ký tự).",
+        "The search text is too long (200 characters at most).";
+    LEVEL_UNKNOWN = "Cấp thực hiện không hợp lệ (central, province, commune hoặc other).",
+        "The level must be central, province, commune or other.";
+    PAGE_OUT_OF_RANGE = "Giá trị của 'page' phải là số nguyên từ 1 đến 10000.",
+        "'page' must be a whole number from 1 to 10000.";
+    LIMIT_OUT_OF_RANGE = "Giá trị của 'limit' phải là số nguyên từ 1 đến 100.",
+        "'limit' must be a whole number from 1 to 100.";
+}
 
 /// Longest search text accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -55,11 +67,11 @@ impl Default for ProcedureQuery {
     }
 }
 
-/// A bad parameter, with the Vietnamese message shown to the person who typed it.
+/// A bad parameter, with the message shown to the person who typed it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryError {
     pub parameter: &'static str,
-    pub message: String,
+    pub message: Message,
 }
 
 impl TryFrom<RawProcedureQuery> for ProcedureQuery {
@@ -70,17 +82,14 @@ impl TryFrom<RawProcedureQuery> for ProcedureQuery {
         if q.chars().count() > MAX_QUERY_CHARS {
             return Err(QueryError {
                 parameter: "q",
-                message: format!("Nội dung tìm kiếm quá dài (tối đa {MAX_QUERY_CHARS} ký tự)."),
+                message: QUERY_TOO_LONG,
             });
         }
         let level = match non_empty(raw.level) {
             None => None,
-            Some(text) => Some(Level::parse(&text).ok_or_else(|| {
-                QueryError {
-                    parameter: "level",
-                    message: "Cấp thực hiện không hợp lệ (central, province, commune hoặc other)."
-                        .to_string(),
-                }
+            Some(text) => Some(Level::parse(&text).ok_or(QueryError {
+                parameter: "level",
+                message: LEVEL_UNKNOWN,
             })?),
         };
         Ok(ProcedureQuery {
@@ -88,8 +97,14 @@ impl TryFrom<RawProcedureQuery> for ProcedureQuery {
             field: non_empty(raw.field),
             agency: non_empty(raw.agency),
             level,
-            page: parse_bounded(raw.page, "page", 1, MAX_PAGE, 1)?,
-            limit: parse_bounded(raw.limit, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT)?,
+            page: parse_bounded(raw.page, "page", MAX_PAGE, 1, PAGE_OUT_OF_RANGE)?,
+            limit: parse_bounded(
+                raw.limit,
+                "limit",
+                MAX_LIMIT,
+                DEFAULT_LIMIT,
+                LIMIT_OUT_OF_RANGE,
+            )?,
         })
     }
 }
@@ -135,22 +150,20 @@ fn non_empty(value: Option<String>) -> Option<String> {
         .filter(|text| !text.is_empty())
 }
 
+/// A number from 1 to `max`, `default` when not given; `message` tells the range.
 fn parse_bounded(
     value: Option<String>,
     parameter: &'static str,
-    min: u32,
     max: u32,
     default: u32,
+    message: Message,
 ) -> Result<u32, QueryError> {
     let Some(text) = non_empty(value) else {
         return Ok(default);
     };
     match text.parse::<u32>() {
-        Ok(number) if (min..=max).contains(&number) => Ok(number),
-        _ => Err(QueryError {
-            parameter,
-            message: format!("Giá trị của '{parameter}' phải là số nguyên từ {min} đến {max}."),
-        }),
+        Ok(number) if (1..=max).contains(&number) => Ok(number),
+        _ => Err(QueryError { parameter, message }),
     }
 }
 
@@ -170,6 +183,13 @@ pub fn percent_encode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_tell_the_limits_they_check() {
+        assert!(QUERY_TOO_LONG.vi.contains(&MAX_QUERY_CHARS.to_string()));
+        assert!(PAGE_OUT_OF_RANGE.vi.ends_with(&format!(" {MAX_PAGE}.")));
+        assert!(LIMIT_OUT_OF_RANGE.vi.ends_with(&format!(" {MAX_LIMIT}.")));
+    }
 
     fn raw(pairs: &[(&str, &str)]) -> RawProcedureQuery {
         let mut raw = RawProcedureQuery::default();

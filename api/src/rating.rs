@@ -3,9 +3,25 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::applicant::Message;
 use crate::dossier::{DossierCode, DossierStatus};
 use crate::filing::FieldErrors;
+use crate::message::messages;
+
+messages! {
+    /// The message above the fields of a rating that failed its checks.
+    pub INVALID_RATING = "Phiếu đánh giá còn thông tin chưa đúng. Hãy sửa các mục được đánh dấu.",
+        "Some answers in the rating form need correcting. Fix the ones marked.";
+    /// A dossier without its result yet.
+    pub NOT_RATABLE = "Hồ sơ chưa có kết quả nên chưa thể đánh giá.",
+        "This dossier has no result yet, so it cannot be rated.";
+    /// A dossier rated before.
+    pub ALREADY_RATED = "Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần.",
+        "This dossier has already been rated. Each dossier can be rated only once.";
+    PICK_A_LEVEL = "Hãy chọn một mức từ 1 đến 5.",
+        "Select a level from 1 to 5.";
+    COMMENT_TOO_LONG = "Nhận xét không được dài quá 1000 ký tự.",
+        "Your comment must be 1,000 characters or fewer.";
+}
 
 /// The five levels of every score, level `n` at index `n - 1`.
 pub const SATISFACTION_LEVELS: [&str; 5] = [
@@ -18,19 +34,6 @@ pub const SATISFACTION_LEVELS: [&str; 5] = [
 
 /// The longest comment, in characters.
 pub const MAX_COMMENT_CHARS: usize = 1000;
-
-/// The message above the fields of a rating that failed its checks.
-pub const INVALID_RATING: &str =
-    "Phiếu đánh giá còn thông tin chưa đúng. Hãy sửa các mục được đánh dấu.";
-/// A dossier without its result yet.
-pub const NOT_RATABLE: &str = "Hồ sơ chưa có kết quả nên chưa thể đánh giá.";
-/// A dossier rated before.
-pub const ALREADY_RATED: &str = "Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần.";
-/// A dossier nobody rated yet.
-pub const NOT_RATED: &str = "Hồ sơ chưa được đánh giá.";
-
-const PICK_A_LEVEL: Message = "Hãy chọn một mức từ 1 đến 5.";
-const COMMENT_TOO_LONG: Message = "Nhận xét không được dài quá 1000 ký tự.";
 
 /// `POST /api/dossiers/{code}/rating`: the form as sent. A score left out is 0, which asks the
 /// citizen to pick one.

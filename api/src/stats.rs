@@ -10,10 +10,19 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use time::Duration;
 
-use crate::applicant::Message;
 use crate::date::{self, Date};
 use crate::dossier::DossierStatus;
+use crate::message::{Message, messages};
 use crate::tracking::{self, Deadline};
+
+messages! {
+    END_TOO_EARLY = "Ngày kết thúc quá sớm.",
+        "The end date is too early.";
+    FROM_AFTER_TO = "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.",
+        "The start date must be the same as or before the end date.";
+    PERIOD_TOO_LONG = "Mỗi lần chỉ xem được tối đa 366 ngày.",
+        "You can view up to 366 days at a time.";
+}
 
 /// Days in the period when none is asked for: the 30 days ending today.
 pub const DEFAULT_PERIOD_DAYS: i64 = 30;
@@ -52,7 +61,7 @@ impl StatsQuery {
                 .map(|text| {
                     date::parse_iso(&text)
                         .or_else(|| date::parse_vietnamese(&text).ok())
-                        .ok_or((name, "Ngày có dạng ngày/tháng/năm, ví dụ 01/12/2026."))
+                        .ok_or((name, date::PERIOD_DATE_FORMAT))
                 })
                 .transpose()
         };
@@ -61,13 +70,13 @@ impl StatsQuery {
             Some(from) => from,
             None => to
                 .checked_sub(Duration::days(DEFAULT_PERIOD_DAYS - 1))
-                .ok_or(("to", "Ngày kết thúc quá sớm."))?,
+                .ok_or(("to", END_TOO_EARLY))?,
         };
         if from > to {
-            return Err(("from", "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc."));
+            return Err(("from", FROM_AFTER_TO));
         }
         if (to - from).whole_days() + 1 > MAX_PERIOD_DAYS {
-            return Err(("from", "Mỗi lần chỉ xem được tối đa 366 ngày."));
+            return Err(("from", PERIOD_TOO_LONG));
         }
         Ok(StatsQuery { from, to })
     }

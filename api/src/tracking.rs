@@ -9,6 +9,22 @@ use crate::calendar;
 use crate::date::{self, Date};
 use crate::dossier::{DossierCode, DossierStatus, MAX_FILES_PER_DOSSIER};
 use crate::filing::FieldErrors;
+use crate::message::messages;
+
+messages! {
+    /// The message above the fields of a supplement that failed its checks.
+    pub INVALID_SUPPLEMENT = "Phần bổ sung còn thiếu. Hãy sửa các mục được đánh dấu.",
+        "Something is missing from what you are sending. Fix the items marked.";
+    /// A supplement sent for a dossier that is not waiting for one.
+    pub NO_SUPPLEMENT_ASKED = "Hồ sơ này không chờ bổ sung giấy tờ.",
+        "This dossier is not waiting for more documents.";
+    UPLOADS_MISSING = "Hãy tải lên ít nhất một tệp giấy tờ được yêu cầu.",
+        "Upload at least one file of the documents asked for.";
+    UPLOADS_TOO_MANY = "Mỗi lần bổ sung tối đa 40 tệp.",
+        "You can send up to 40 files at a time.";
+    NOTE_TOO_LONG = "Ghi chú không được dài quá 1000 ký tự.",
+        "The note must be 1,000 characters or fewer.";
+}
 
 /// One step of a dossier's life, as the citizen reads it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,25 +95,17 @@ pub struct SupplementInput {
 /// The longest note sent with a supplement, in characters.
 pub const MAX_SUPPLEMENT_NOTE_CHARS: usize = 1000;
 
-/// The message above the fields of a supplement that failed its checks.
-pub const INVALID_SUPPLEMENT: &str = "Phần bổ sung còn thiếu. Hãy sửa các mục được đánh dấu.";
-/// A supplement sent for a dossier that is not waiting for one.
-pub const NO_SUPPLEMENT_ASKED: &str = "Hồ sơ này không chờ bổ sung giấy tờ.";
-
 impl SupplementInput {
     /// At least one file, at most as many as a dossier may hold, and a short note.
     pub fn check(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
         if self.uploads.is_empty() {
-            errors.insert(
-                "uploads".into(),
-                "Hãy tải lên ít nhất một tệp giấy tờ được yêu cầu.",
-            );
+            errors.insert("uploads".into(), UPLOADS_MISSING);
         } else if self.uploads.len() > MAX_FILES_PER_DOSSIER {
-            errors.insert("uploads".into(), "Mỗi lần bổ sung tối đa 40 tệp.");
+            errors.insert("uploads".into(), UPLOADS_TOO_MANY);
         }
         if self.note.chars().count() > MAX_SUPPLEMENT_NOTE_CHARS {
-            errors.insert("note".into(), "Ghi chú không được dài quá 1000 ký tự.");
+            errors.insert("note".into(), NOTE_TOO_LONG);
         }
         if errors.is_empty() {
             Ok(())

@@ -4,23 +4,61 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::applicant::{Message, tidy};
+use crate::applicant::tidy;
 use crate::calendar;
 use crate::date::Date;
 use crate::dossier::DossierStatus;
 use crate::filing::FieldErrors;
+use crate::message::{Message, messages};
 use crate::staff::{Permission, StaffRole};
+
+messages! {
+    /// The message above the fields of an action that failed its checks.
+    pub INVALID_ACTION = "Thao tác còn thông tin chưa đúng. Hãy sửa các mục được đánh dấu.",
+        "Some details of this action need correcting. Fix the items marked.";
+    /// Another officer changed the dossier since this one opened it.
+    pub STALE_DOSSIER =
+        "Hồ sơ vừa được người khác cập nhật. Hãy xem lại hồ sơ rồi thực hiện lại thao tác.",
+        "Someone else has just updated this dossier. Look at the dossier again, then repeat the \
+         action.";
+    REASON_MISSING = "Hãy ghi lý do từ chối.",
+        "Enter the reason for refusing.";
+    MISSING_NONE = "Hãy ghi ít nhất một giấy tờ cần bổ sung.",
+        "Enter at least one document that is needed.";
+    MISSING_TOO_MANY = "Chỉ ghi tối đa 20 giấy tờ cần bổ sung.",
+        "List up to 20 documents that are needed.";
+    MISSING_ITEM_TOO_LONG = "Mỗi giấy tờ ghi không quá 300 ký tự.",
+        "Each document must be 300 characters or fewer.";
+    RESULT_MISSING =
+        "Hãy đính kèm văn bản kết quả hoặc ghi cách trả kết quả, ví dụ \"Trả tại quầy\".",
+        "Attach the result document or say how the result is handed over, for example \"Collect at \
+         the counter\".";
+    TEXT_TOO_LONG = "Nội dung không được dài quá 2000 ký tự.",
+        "The text must be 2,000 characters or fewer.";
+    NOT_RECEIVED_YET = "Hồ sơ chưa được tiếp nhận: hãy tiếp nhận trước.",
+        "The dossier has not been received yet: receive it first.";
+    NOT_PROCESSING_YET = "Hồ sơ đã được tiếp nhận và chưa chuyển xử lý.",
+        "The dossier has been received and is not being processed yet.";
+    PROCESSING = "Hồ sơ đang được xử lý.",
+        "The dossier is being processed.";
+    WAITING_FOR_SUPPLEMENT =
+        "Hồ sơ đang chờ công dân bổ sung; thao tác này chưa thể thực hiện.",
+        "The dossier is waiting for more documents from the citizen; this action is not possible \
+         yet.";
+    ONLY_RETURN_LEFT = "Hồ sơ đã có kết quả; chỉ còn việc trả kết quả.",
+        "The dossier has its result; all that is left is to hand it over.";
+    RETURNED = "Hồ sơ đã trả kết quả; không thể thay đổi nữa.",
+        "The result has been handed over; the dossier can no longer change.";
+    REFUSED = "Hồ sơ đã bị từ chối; không thể thay đổi nữa.",
+        "The dossier was refused; it can no longer change.";
+    WITHDRAWN = "Công dân đã rút hồ sơ; không thể thay đổi nữa.",
+        "The citizen withdrew the dossier; it can no longer change.";
+}
 
 /// The longest reason, note or result text, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
 /// Documents one supplement request may list.
 pub const MAX_MISSING_ITEMS: usize = 20;
-
-/// The message above the fields of an action that failed its checks.
-pub const INVALID_ACTION: &str = "Thao tác còn thông tin chưa đúng. Hãy sửa các mục được đánh dấu.";
-/// Another officer changed the dossier since this one opened it.
-pub const STALE_DOSSIER: &str =
-    "Hồ sơ vừa được người khác cập nhật. Hãy xem lại hồ sơ rồi thực hiện lại thao tác.";
 
 /// What an officer does to a dossier: `POST /api/staff/dossiers/{code}/actions` with
 /// `{"version": n, "action": {"kind": ..., ...}}`.
@@ -125,16 +163,16 @@ impl StaffAction {
         let mut errors = FieldErrors::new();
         match self {
             StaffAction::Refuse { reason } => {
-                check_text(&mut errors, "reason", reason, "Hãy ghi lý do từ chối.")
+                check_text(&mut errors, "reason", reason, REASON_MISSING)
             }
             StaffAction::RequestSupplement { missing, note } => {
                 let listed = missing.iter().filter(|item| !tidy(item).is_empty()).count();
                 if listed == 0 {
-                    errors.insert("missing".into(), "Hãy ghi ít nhất một giấy tờ cần bổ sung.");
+                    errors.insert("missing".into(), MISSING_NONE);
                 } else if missing.len() > MAX_MISSING_ITEMS {
-                    errors.insert("missing".into(), "Chỉ ghi tối đa 20 giấy tờ cần bổ sung.");
+                    errors.insert("missing".into(), MISSING_TOO_MANY);
                 } else if missing.iter().any(|item| item.chars().count() > 300) {
-                    errors.insert("missing".into(), "Mỗi giấy tờ ghi không quá 300 ký tự.");
+                    errors.insert("missing".into(), MISSING_ITEM_TOO_LONG);
                 }
                 check_length(&mut errors, "note", note);
             }
@@ -143,12 +181,7 @@ impl StaffAction {
                 result_upload,
             } => {
                 if result_upload.is_none() {
-                    check_text(
-                        &mut errors,
-                        "note",
-                        note,
-                        "Hãy đính kèm văn bản kết quả hoặc ghi cách trả kết quả, ví dụ \"Trả tại quầy\".",
-                    );
+                    check_text(&mut errors, "note", note, RESULT_MISSING);
                 } else {
                     check_length(&mut errors, "note", note);
                 }
@@ -173,7 +206,7 @@ fn check_text(errors: &mut FieldErrors, field: &str, text: &str, missing: Messag
 
 fn check_length(errors: &mut FieldErrors, field: &str, text: &str) {
     if text.chars().count() > MAX_NOTE_CHARS {
-        errors.insert(field.into(), "Nội dung không được dài quá 2000 ký tự.");
+        errors.insert(field.into(), TEXT_TOO_LONG);
     }
 }
 
@@ -205,16 +238,14 @@ pub fn next_status(
 
 fn illegal_message(current: DossierStatus) -> Message {
     match current {
-        DossierStatus::Submitted => "Hồ sơ chưa được tiếp nhận: hãy tiếp nhận trước.",
-        DossierStatus::Received => "Hồ sơ đã được tiếp nhận và chưa chuyển xử lý.",
-        DossierStatus::Processing => "Hồ sơ đang được xử lý.",
-        DossierStatus::NeedsSupplement => {
-            "Hồ sơ đang chờ công dân bổ sung; thao tác này chưa thể thực hiện."
-        }
-        DossierStatus::Done => "Hồ sơ đã có kết quả; chỉ còn việc trả kết quả.",
-        DossierStatus::Returned => "Hồ sơ đã trả kết quả; không thể thay đổi nữa.",
-        DossierStatus::Refused => "Hồ sơ đã bị từ chối; không thể thay đổi nữa.",
-        DossierStatus::Withdrawn => "Công dân đã rút hồ sơ; không thể thay đổi nữa.",
+        DossierStatus::Submitted => NOT_RECEIVED_YET,
+        DossierStatus::Received => NOT_PROCESSING_YET,
+        DossierStatus::Processing => PROCESSING,
+        DossierStatus::NeedsSupplement => WAITING_FOR_SUPPLEMENT,
+        DossierStatus::Done => ONLY_RETURN_LEFT,
+        DossierStatus::Returned => RETURNED,
+        DossierStatus::Refused => REFUSED,
+        DossierStatus::Withdrawn => WITHDRAWN,
     }
 }
 

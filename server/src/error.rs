@@ -1,6 +1,7 @@
 //! The server's one error type and the JSON body every error answers with.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use axum::Json;
 use axum::extract::multipart::MultipartRejection;
@@ -79,10 +80,15 @@ pub enum AppError {
 pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
-    /// A dossier that failed the shared filing rules.
-    pub fn invalid_dossier(errors: FieldErrors) -> AppError {
+    /// Input that failed its checks: `message` above the fields, and each bad field with its
+    /// message, Vietnamese as the body carries it (the `Display` of
+    /// a shared [`motcua_api::message::Message`]).
+    pub fn invalid<M: fmt::Display>(
+        message: impl Into<String>,
+        errors: impl IntoIterator<Item = (String, M)>,
+    ) -> AppError {
         AppError::Validation {
-            message: INVALID_DOSSIER.into(),
+            message: message.into(),
             fields: errors
                 .into_iter()
                 .map(|(field, message)| (field, message.to_string()))
@@ -90,15 +96,16 @@ impl AppError {
         }
     }
 
+    /// A dossier that failed the shared filing rules, or the server's own checks.
+    pub fn invalid_dossier<M: fmt::Display>(
+        errors: impl IntoIterator<Item = (String, M)>,
+    ) -> AppError {
+        AppError::invalid(INVALID_DOSSIER, errors)
+    }
+
     /// A rating that failed the shared rating rules.
     pub fn invalid_rating(errors: FieldErrors) -> AppError {
-        AppError::Validation {
-            message: INVALID_RATING.into(),
-            fields: errors
-                .into_iter()
-                .map(|(field, message)| (field, message.to_string()))
-                .collect(),
-        }
+        AppError::invalid(INVALID_RATING.vi, errors)
     }
 
     /// Refused by a limit that said to wait `Err(seconds)`; `Ok` passes.
@@ -122,7 +129,7 @@ impl From<QueryError> for AppError {
     fn from(error: QueryError) -> Self {
         AppError::BadParameter {
             parameter: error.parameter.to_string(),
-            message: error.message,
+            message: error.message.vi.into(),
         }
     }
 }
@@ -226,13 +233,13 @@ impl IntoResponse for AppError {
             AppError::NotRatable => (
                 StatusCode::CONFLICT,
                 "not_ratable",
-                NOT_RATABLE.into(),
+                NOT_RATABLE.vi.into(),
                 None,
             ),
             AppError::AlreadyRated => (
                 StatusCode::CONFLICT,
                 "already_rated",
-                ALREADY_RATED.into(),
+                ALREADY_RATED.vi.into(),
                 None,
             ),
             AppError::TooManyRequests { message, .. } => (
@@ -244,7 +251,7 @@ impl IntoResponse for AppError {
             AppError::Unauthorized(message) => {
                 (StatusCode::UNAUTHORIZED, "unauthorized", message, None)
             }
-            AppError::Forbidden => (StatusCode::FORBIDDEN, "forbidden", FORBIDDEN.into(), None),
+            AppError::Forbidden => (StatusCode::FORBIDDEN, "forbidden", FORBIDDEN.vi.into(), None),
             AppError::ForbiddenBecause(message) => {
                 (StatusCode::FORBIDDEN, "forbidden", message, None)
             }

@@ -3,12 +3,16 @@
 use leptos::prelude::*;
 
 use crate::api::Error;
-use crate::i18n::{Texts, tr, use_texts};
+use crate::i18n::{Lang, tr, use_language};
 
-/// The server's own message for API errors; plain words for the rest.
-pub fn error_message(error: &Error, texts: &Texts) -> String {
+/// The server's own message for API errors (in `lang` when it is a shared rule's); plain words for
+/// the rest.
+pub fn error_message(error: &Error, lang: Lang) -> String {
+    let texts = lang.texts();
     match error {
-        Error::Api { body, .. } if !body.message.is_empty() => body.message.clone(),
+        Error::Api { body, .. } if !body.message.is_empty() => {
+            lang.server_message(body.message.clone())
+        }
         Error::Offline => texts.offline.to_string(),
         Error::Api { .. } | Error::Network => texts.network.to_string(),
         Error::Decode(_) => texts.unexpected.to_string(),
@@ -18,8 +22,8 @@ pub fn error_message(error: &Error, texts: &Texts) -> String {
 /// An error told as `error_message` tells it.
 #[component]
 pub fn ErrorNotice(error: Error) -> impl IntoView {
-    let texts = use_texts();
-    let message = move || error_message(&error, texts());
+    let lang = use_language();
+    let message = move || error_message(&error, lang.get());
     view! {
         <p class="notice notice-error" role="alert">
             {message}

@@ -6,7 +6,7 @@ use motcua_api::filing::FieldErrors;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-use crate::i18n::ftr;
+use crate::i18n::{Lang, ftr};
 
 /// A bad field and its message; `href` is `#{id}` on this page, the page to fix it on, or empty.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,14 +35,14 @@ impl Problems {
         })
     }
 
-    /// Shows the errors of this page's fields, in the order the page shows them.
-    pub fn show_here(self, errors: FieldErrors) {
+    /// Shows the errors of this page's fields in `lang`, in the order the page shows them.
+    pub fn show_here(self, errors: FieldErrors, lang: Lang) {
         let mut problems: Vec<Problem> = errors
             .into_iter()
             .map(|(field, message)| Problem {
                 href: format!("#{}", field_id(&field)),
                 field,
-                message: message.to_string(),
+                message: lang.message(message).to_string(),
             })
             .collect();
         problems.sort_by_key(|problem| place_on_page(&problem.field));

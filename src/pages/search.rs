@@ -13,7 +13,7 @@ use crate::components::layout::use_title;
 use crate::components::notice::{Loading, error_fallback};
 use crate::components::results::ResultList;
 use crate::components::search_box::SearchBox;
-use crate::i18n::{Texts, tr, use_texts};
+use crate::i18n::{Texts, tr, use_language, use_texts};
 
 /// The query of the URL: the checked query with any bad parameter left out, and what was wrong.
 fn read_query(mut raw: RawProcedureQuery) -> (ProcedureQuery, Option<QueryError>) {
@@ -52,6 +52,7 @@ pub fn SearchResults() -> impl IntoView {
         })
     });
     let query = Memo::new(move |_| parsed.read().0.clone());
+    let lang = use_language();
     let error_of = move |parameters: &'static [&'static str]| {
         Signal::derive(move || {
             parsed
@@ -59,7 +60,7 @@ pub fn SearchResults() -> impl IntoView {
                 .1
                 .as_ref()
                 .filter(|error| parameters.contains(&error.parameter))
-                .map(|error| error.message.clone())
+                .map(|error| lang.get().message(error.message).to_string())
         })
     };
     let arrived_typing = params.read_untracked().get("go").is_some();

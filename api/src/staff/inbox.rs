@@ -3,10 +3,21 @@
 use serde::{Deserialize, Serialize};
 
 use super::view::Channel;
-use crate::applicant::Message;
 use crate::date::{self, Date};
 use crate::dossier::{DossierCode, DossierStatus};
+use crate::message::{Message, messages};
 use crate::tracking::Deadline;
+
+messages! {
+    TAB_UNKNOWN = "Không có thẻ hồ sơ này.",
+        "There is no such dossier tab.";
+    PAGE_NOT_NUMBER = "Số trang là số nguyên từ 1.",
+        "The page number must be a whole number from 1 up.";
+    TO_BEFORE_FROM = "Ngày kết thúc phải sau ngày bắt đầu.",
+        "The end date must be after the start date.";
+    SEARCH_TOO_LONG = "Từ khóa tìm kiếm không quá 100 ký tự.",
+        "The search words must be 100 characters or fewer.";
+}
 
 /// Dossiers on one page of the inbox.
 pub const INBOX_PAGE_SIZE: u32 = 20;
@@ -121,13 +132,13 @@ impl TryFrom<RawInboxQuery> for InboxQuery {
                 .map(|text| {
                     date::parse_iso(&text)
                         .or_else(|| date::parse_vietnamese(&text).ok())
-                        .ok_or((name, "Ngày có dạng ngày/tháng/năm, ví dụ 01/12/2026."))
+                        .ok_or((name, date::PERIOD_DATE_FORMAT))
                 })
                 .transpose()
         };
         let tab = match given(raw.tab) {
             None => InboxTab::default(),
-            Some(text) => InboxTab::parse(&text).ok_or(("tab", "Không có thẻ hồ sơ này."))?,
+            Some(text) => InboxTab::parse(&text).ok_or(("tab", TAB_UNKNOWN))?,
         };
         let page = match given(raw.page) {
             None => 1,
@@ -135,18 +146,18 @@ impl TryFrom<RawInboxQuery> for InboxQuery {
                 .parse::<u32>()
                 .ok()
                 .filter(|page| (1..=100_000).contains(page))
-                .ok_or(("page", "Số trang là số nguyên từ 1."))?,
+                .ok_or(("page", PAGE_NOT_NUMBER))?,
         };
         let from = day("from", raw.from)?;
         let to = day("to", raw.to)?;
         if let (Some(from), Some(to)) = (from, to)
             && from > to
         {
-            return Err(("to", "Ngày kết thúc phải sau ngày bắt đầu."));
+            return Err(("to", TO_BEFORE_FROM));
         }
         let q = given(raw.q);
         if q.as_ref().is_some_and(|q| q.chars().count() > 100) {
-            return Err(("q", "Từ khóa tìm kiếm không quá 100 ký tự."));
+            return Err(("q", SEARCH_TOO_LONG));
         }
         Ok(InboxQuery {
             tab,

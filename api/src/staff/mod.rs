@@ -1,26 +1,41 @@
 //! Counter staff (cán bộ một cửa): roles and what each may do, and sign-in; the inbox and the
 //! dossier view of the staff workspace are in the submodules, re-exported here.
 
-mod inbox;
+pub(crate) mod inbox;
 mod view;
 
 use serde::{Deserialize, Serialize};
 
-use crate::applicant::Message;
-
+use crate::message::{Message, messages};
 pub use inbox::*;
 pub use view::*;
+
+messages! {
+    /// Wrong credentials: the same answer for an unknown user and a wrong password.
+    pub BAD_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng.",
+        "The username or password is incorrect.";
+    /// No session, or one that ended.
+    pub SIGN_IN_NEEDED = "Phiên làm việc đã hết hạn hoặc chưa đăng nhập. Hãy đăng nhập lại.",
+        "Your session has ended or you are not signed in. Sign in again.";
+    /// A role that may not do what was asked.
+    pub FORBIDDEN = "Tài khoản của bạn không có quyền thực hiện thao tác này.",
+        "Your account is not allowed to do this.";
+    USERNAME_MALFORMED =
+        "Tên đăng nhập gồm 3 đến 32 ký tự a-z, 0-9, dấu chấm, gạch dưới hoặc gạch ngang, bắt đầu \
+         bằng chữ.",
+        "A username has 3 to 32 characters (a-z, 0-9, dots, underscores or hyphens) and starts \
+         with a letter.";
+    PASSWORD_TOO_SHORT = "Mật khẩu cần ít nhất 8 ký tự.",
+        "The password must be at least 8 characters.";
+    PASSWORD_TOO_LONG = "Mật khẩu không được dài quá 256 ký tự.",
+        "The password must be 256 characters or fewer.";
+    UNIT_MALFORMED = "Mã đơn vị gồm 1 đến 10 chữ in hoa hoặc chữ số, ví dụ XA.",
+        "A unit code has 1 to 10 capital letters or digits, for example XA.";
+}
 
 /// The shortest password; long passphrases are welcome up to [`MAX_PASSWORD_CHARS`].
 pub const MIN_PASSWORD_CHARS: usize = 8;
 pub const MAX_PASSWORD_CHARS: usize = 256;
-/// Wrong credentials: the same answer for an unknown user and a wrong password.
-pub const BAD_CREDENTIALS: &str = "Tên đăng nhập hoặc mật khẩu không đúng.";
-/// No session, or one that ended.
-pub const SIGN_IN_NEEDED: &str =
-    "Phiên làm việc đã hết hạn hoặc chưa đăng nhập. Hãy đăng nhập lại.";
-/// A role that may not do what was asked.
-pub const FORBIDDEN: &str = "Tài khoản của bạn không có quyền thực hiện thao tác này.";
 
 /// What an officer does in the centre.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -125,16 +140,15 @@ pub fn check_username(text: &str) -> Result<(), Message> {
         && text
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
-    ok.then_some(())
-        .ok_or("Tên đăng nhập gồm 3 đến 32 ký tự a-z, 0-9, dấu chấm, gạch dưới hoặc gạch ngang, bắt đầu bằng chữ.")
+    ok.then_some(()).ok_or(USERNAME_MALFORMED)
 }
 
 pub fn check_password(text: &str) -> Result<(), Message> {
     let length = text.chars().count();
     if length < MIN_PASSWORD_CHARS {
-        Err("Mật khẩu cần ít nhất 8 ký tự.")
+        Err(PASSWORD_TOO_SHORT)
     } else if length > MAX_PASSWORD_CHARS {
-        Err("Mật khẩu không được dài quá 256 ký tự.")
+        Err(PASSWORD_TOO_LONG)
     } else {
         Ok(())
     }
@@ -146,8 +160,7 @@ pub fn check_unit(text: &str) -> Result<(), Message> {
         && text
             .bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-    ok.then_some(())
-        .ok_or("Mã đơn vị gồm 1 đến 10 chữ in hoa hoặc chữ số, ví dụ XA.")
+    ok.then_some(()).ok_or(UNIT_MALFORMED)
 }
 
 /// `POST /api/staff/login`.

@@ -27,11 +27,17 @@ pub async fn create_account(store: &Store, input: &NewStaffInput, now: i64) -> A
             fields.insert(field.to_string(), message.to_string());
         }
     };
-    check("username", check_username(&input.username));
-    check("password", check_password(&input.password));
+    check(
+        "username",
+        check_username(&input.username).map_err(|m| m.vi),
+    );
+    check(
+        "password",
+        check_password(&input.password).map_err(|m| m.vi),
+    );
     let role = StaffRole::parse(&input.role);
     check("role", role.map(|_| ()).ok_or(UNKNOWN_ROLE));
-    check("unit", check_unit(&input.unit));
+    check("unit", check_unit(&input.unit).map_err(|m| m.vi));
     let Some(role) = role.filter(|_| fields.is_empty()) else {
         return Err(AppError::Validation {
             message: INVALID_ACCOUNT.into(),

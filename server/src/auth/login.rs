@@ -75,7 +75,7 @@ pub async fn sign_in(
                 .record_failed_sign_in(&name, MAX_FAILED_LOGINS, lock_until, now)
                 .await?;
             tracing::info!(%client, "staff sign-in refused");
-            return Err(AppError::Unauthorized(BAD_CREDENTIALS.into()));
+            return Err(AppError::Unauthorized(BAD_CREDENTIALS.vi.into()));
         }
     };
     state.store.clear_failed_sign_ins(&name).await?;

@@ -54,7 +54,7 @@ impl FromRequestParts<AppState> for Officer {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Officer> {
-        let signed_out = || AppError::Unauthorized(SIGN_IN_NEEDED.into());
+        let signed_out = || AppError::Unauthorized(SIGN_IN_NEEDED.vi.into());
         let hash = session::session_hash(&parts.headers).ok_or_else(signed_out)?;
         let session = state
             .store

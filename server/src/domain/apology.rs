@@ -74,7 +74,7 @@ pub async fn write_apology(
     }
     let no_apology_due = || AppError::Conflict {
         code: NO_APOLOGY_DUE_CODE,
-        message: NO_APOLOGY_DUE.into(),
+        message: NO_APOLOGY_DUE.vi.into(),
     };
     let pending = store
         .pending_apology(&dossier_id)
@@ -82,7 +82,7 @@ pub async fn write_apology(
         .ok_or_else(no_apology_due)?;
     let today = vietnam_local_time(now).date;
     let letter = apology::check(input, today).map_err(|errors| AppError::Validation {
-        message: INVALID_APOLOGY.into(),
+        message: INVALID_APOLOGY.vi.into(),
         fields: errors
             .into_iter()
             .map(|(field, message)| (field, message.to_string()))

@@ -6,7 +6,7 @@ use motcua_api::date::vietnam_local_time;
 use motcua_api::dossier::{
     DossierReceipt, DossierStatus, ReceivedDocument, ReceivedFile, mask_phone, receiving_unit,
 };
-use motcua_api::filing::{DossierInput, FieldErrors, ValidDossier, validate};
+use motcua_api::filing::{DossierInput, ValidDossier, validate};
 use motcua_api::staff::Channel;
 use motcua_api::{ChannelKind, Procedure, ProcessingTime};
 
@@ -43,10 +43,7 @@ pub async fn file_dossier(
         .procedure(input.procedure_code.trim())
         .await?
         .ok_or_else(|| {
-            AppError::invalid_dossier(FieldErrors::from([(
-                "procedure_code".to_string(),
-                UNKNOWN_PROCEDURE,
-            )]))
+            AppError::invalid_dossier([("procedure_code".to_string(), UNKNOWN_PROCEDURE)])
         })?;
     let filed_at = vietnam_local_time(now);
     let dossier = validate(&procedure, input, filed_at.date).map_err(AppError::invalid_dossier)?;
@@ -109,8 +106,7 @@ pub async fn file_dossier(
             return Err(AppError::invalid_dossier(
                 documents
                     .into_iter()
-                    .map(|index| (format!("documents.{index}"), UPLOAD_GONE))
-                    .collect(),
+                    .map(|index| (format!("documents.{index}"), UPLOAD_GONE)),
             ));
         }
     };

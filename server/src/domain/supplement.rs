@@ -1,13 +1,13 @@
 //! The citizen's side of a supplement request: sending what the office asked for, which puts the
 //! dossier back to work and moves its promised date by the working days it waited.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 
 use motcua_api::Procedure;
 use motcua_api::applicant::tidy;
 use motcua_api::date::{self, vietnam_local_time};
 use motcua_api::dossier::DossierStatus;
-use motcua_api::filing::FieldErrors;
 use motcua_api::tracking::{
     DossierTracking, INVALID_SUPPLEMENT, NO_SUPPLEMENT_ASKED, SupplementInput,
 };
@@ -33,7 +33,7 @@ pub async fn send_supplement(
 ) -> AppResult<DossierTracking> {
     let not_asked = || AppError::Conflict {
         code: "no_supplement_asked",
-        message: NO_SUPPLEMENT_ASKED.into(),
+        message: NO_SUPPLEMENT_ASKED.vi.into(),
     };
     if record.status != DossierStatus::NeedsSupplement.as_str() {
         return Err(not_asked());
@@ -82,8 +82,7 @@ pub async fn send_supplement(
             return Err(invalid_supplement(
                 positions
                     .into_iter()
-                    .map(|position| (format!("uploads.{position}"), UPLOAD_GONE))
-                    .collect(),
+                    .map(|position| (format!("uploads.{position}"), UPLOAD_GONE)),
             ));
         }
     }
@@ -95,9 +94,9 @@ pub async fn send_supplement(
 }
 
 /// Each upload id well formed and listed once.
-fn check_upload_ids(uploads: &[String]) -> Result<(), FieldErrors> {
+fn check_upload_ids(uploads: &[String]) -> Result<(), BTreeMap<String, &'static str>> {
     let mut seen = BTreeSet::new();
-    let errors: FieldErrors = uploads
+    let errors: BTreeMap<_, _> = uploads
         .iter()
         .enumerate()
         .filter_map(|(position, id)| {
@@ -118,12 +117,6 @@ fn check_upload_ids(uploads: &[String]) -> Result<(), FieldErrors> {
     }
 }
 
-fn invalid_supplement(errors: FieldErrors) -> AppError {
-    AppError::Validation {
-        message: INVALID_SUPPLEMENT.into(),
-        fields: errors
-            .into_iter()
-            .map(|(field, message)| (field, message.to_string()))
-            .collect(),
-    }
+fn invalid_supplement<M: fmt::Display>(errors: impl IntoIterator<Item = (String, M)>) -> AppError {
+    AppError::invalid(INVALID_SUPPLEMENT.vi, errors)
 }

@@ -1,11 +1,13 @@
 //! What officers do to a dossier of their unit: read it (each read audited), preview its files,
 //! tick its checklist, and move it through the status machine of `motcua_api::workflow`.
 
+use std::fmt;
+
 use motcua_api::Procedure;
 use motcua_api::applicant::tidy;
 use motcua_api::date::{Date, vietnam_local_time};
 use motcua_api::dossier::DossierCode;
-use motcua_api::filing::{FieldErrors, ValidDossier};
+use motcua_api::filing::ValidDossier;
 use motcua_api::staff::{
     ActionInput, AuditEntry, DocumentCheckInput, Permission, StaffDossierView,
 };
@@ -173,7 +175,7 @@ pub async fn act(
     let status = next.map_err(|refusal| match refusal {
         Refusal::IllegalTransition(message) => AppError::Conflict {
             code: "illegal_transition",
-            message: message.into(),
+            message: message.vi.into(),
         },
         Refusal::NotPermitted => AppError::Forbidden,
     })?;
@@ -183,10 +185,10 @@ pub async fn act(
     } = &input.action
         && !is_id(upload)
     {
-        return Err(invalid_action(FieldErrors::from([(
+        return Err(invalid_action([(
             "result_upload".to_string(),
             RESULT_UPLOAD_GONE,
-        )])));
+        )]));
     }
     let procedure: Procedure =
         serde_json::from_str(&record.procedure_snapshot).map_err(anyhow::Error::from)?;
@@ -237,28 +239,22 @@ pub async fn act(
         TransitionOutcome::Stale => {
             return Err(AppError::Conflict {
                 code: "stale_version",
-                message: STALE_DOSSIER.into(),
+                message: STALE_DOSSIER.vi.into(),
             });
         }
         TransitionOutcome::ResultUploadUnavailable => {
-            return Err(invalid_action(FieldErrors::from([(
+            return Err(invalid_action([(
                 "result_upload".to_string(),
                 RESULT_UPLOAD_GONE,
-            )])));
+            )]));
         }
     }
     let record = dossier_of_unit(store, officer, code).await?;
     Ok(staff_view(store, &record, officer.role, today(now)).await?)
 }
 
-fn invalid_action(errors: FieldErrors) -> AppError {
-    AppError::Validation {
-        message: INVALID_ACTION.into(),
-        fields: errors
-            .into_iter()
-            .map(|(field, message)| (field, message.to_string()))
-            .collect(),
-    }
+fn invalid_action<M: fmt::Display>(errors: impl IntoIterator<Item = (String, M)>) -> AppError {
+    AppError::invalid(INVALID_ACTION.vi, errors)
 }
 
 /// The missing documents as listed, tidied, without blank lines.

@@ -44,7 +44,7 @@ async fn stats(
     let query =
         StatsQuery::parse(raw, today).map_err(|(parameter, message)| AppError::BadParameter {
             parameter: parameter.into(),
-            message: message.into(),
+            message: message.vi.into(),
         })?;
     let facts = state.store.dossier_facts(query.from, query.to).await?;
     Ok((

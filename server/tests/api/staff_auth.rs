@@ -74,7 +74,7 @@ async fn sign_in_sets_a_strict_http_only_cookie(backend: Backend) {
     assert_eq!(status_and_body(response).await, (200, me));
     // Without it, nobody is signed in.
     let anonymous = app.get_json("/api/staff/me", 401).await;
-    assert_eq!(anonymous, error("unauthorized", SIGN_IN_NEEDED));
+    assert_eq!(anonymous, error("unauthorized", SIGN_IN_NEEDED.vi));
 }
 
 async fn a_wrong_password_and_an_unknown_user_get_the_same_answer(backend: Backend) {
@@ -84,7 +84,7 @@ async fn a_wrong_password_and_an_unknown_user_get_the_same_answer(backend: Backe
     let wrong = login(&app, &client, &username, "not the password").await;
     assert!(wrong.headers().get(SET_COOKIE).is_none());
     let unknown = login(&app, &client, "nobody.here", TEST_PASSWORD).await;
-    let expected = (401, error("unauthorized", BAD_CREDENTIALS));
+    let expected = (401, error("unauthorized", BAD_CREDENTIALS.vi));
     assert_eq!(status_and_body(wrong).await, expected);
     assert_eq!(status_and_body(unknown).await, expected);
     assert_eq!(sessions(&app).await, 0);
@@ -180,7 +180,7 @@ async fn an_idle_session_ends_after_thirty_minutes(backend: Backend) {
         .execute("UPDATE staff_sessions SET last_seen_at = last_seen_at - 1860")
         .await;
     let ended = officer.get_json("/api/staff/me", 401).await;
-    assert_eq!(ended, error("unauthorized", SIGN_IN_NEEDED));
+    assert_eq!(ended, error("unauthorized", SIGN_IN_NEEDED.vi));
     assert_eq!(sessions(&app).await, 0);
 }
 
@@ -195,7 +195,7 @@ async fn a_session_ends_after_twelve_hours_even_in_use(backend: Backend) {
         .execute("UPDATE staff_sessions SET created_at = created_at - 60")
         .await;
     let ended = officer.get_json("/api/staff/me", 401).await;
-    assert_eq!(ended, error("unauthorized", SIGN_IN_NEEDED));
+    assert_eq!(ended, error("unauthorized", SIGN_IN_NEEDED.vi));
     assert_eq!(sessions(&app).await, 0);
 }
 
@@ -217,7 +217,10 @@ async fn logout_ends_the_session(backend: Backend) {
     assert_eq!(sessions(&app).await, 0);
     // The old cookie, replayed, opens nothing.
     let (status, body) = status_and_body(me_with(&app, &cookie).await).await;
-    assert_eq!((status, body), (401, error("unauthorized", SIGN_IN_NEEDED)));
+    assert_eq!(
+        (status, body),
+        (401, error("unauthorized", SIGN_IN_NEEDED.vi))
+    );
     let response = client.get(app.url("/api/staff/me")).send().await.unwrap();
     assert_eq!(response.status().as_u16(), 401);
 }
@@ -314,7 +317,7 @@ async fn only_admins_manage_accounts(backend: Backend) {
         .send()
         .await
         .unwrap();
-    let signed_out = (401, error("unauthorized", SIGN_IN_NEEDED));
+    let signed_out = (401, error("unauthorized", SIGN_IN_NEEDED.vi));
     assert_eq!(status_and_body(anonymous).await, signed_out);
     assert_eq!(app.get_json("/api/staff/accounts", 401).await, signed_out.1);
     // Every role but admin.
@@ -324,7 +327,7 @@ async fn only_admins_manage_accounts(backend: Backend) {
         StaffRole::Leader,
     ] {
         let officer = signed_in(&app, role, "XA").await;
-        let refused = error("forbidden", FORBIDDEN);
+        let refused = error("forbidden", FORBIDDEN.vi);
         assert_eq!(officer.get_json("/api/staff/accounts", 403).await, refused);
         assert_eq!(
             officer

@@ -124,7 +124,7 @@ async fn a_supplement_pauses_the_clock_and_sending_it_resumes_it(backend: Backen
     let body: Value = response.json().await.unwrap();
     assert_eq!(
         body,
-        json!({ "error": "no_supplement_asked", "message": NO_SUPPLEMENT_ASKED, "fields": {} })
+        json!({ "error": "no_supplement_asked", "message": NO_SUPPLEMENT_ASKED.vi, "fields": {} })
     );
 }
 
@@ -216,7 +216,7 @@ async fn bad_supplements_are_refused_and_change_nothing(backend: Backend) {
         let response = send(&app, &code, "phone=0912345678", &body).await;
         assert_eq!(response.status().as_u16(), 422, "{body}");
         let error: Value = response.json().await.unwrap();
-        assert_eq!(error["message"], INVALID_SUPPLEMENT);
+        assert_eq!(error["message"], INVALID_SUPPLEMENT.vi);
         assert!(error["fields"][field].is_string(), "{field}: {error}");
     }
     let tracking = track(&app, &code).await;

@@ -254,7 +254,7 @@ async fn a_stale_version_is_refused(backend: Backend) {
     let body: Value = response.json().await.unwrap();
     assert_eq!(
         body,
-        json!({ "error": "stale_version", "message": STALE_DOSSIER, "fields": {} })
+        json!({ "error": "stale_version", "message": STALE_DOSSIER.vi, "fields": {} })
     );
     assert_eq!(view(&second, &code).await["status"], "received");
     assert_eq!(events(&app, &code).await, 2);

@@ -26,7 +26,9 @@ use self::draft::DraftStore;
 use super::procedure::procedure_view;
 use crate::components::layout::{focus_heading, use_title};
 use crate::components::problems::{ErrorSummary, Problems};
-use crate::i18n::{CounterTexts, FilingTexts, ctr, ftr, use_counter_texts, use_filing_texts};
+use crate::i18n::{
+    CounterTexts, FilingTexts, ctr, ftr, use_counter_texts, use_filing_texts, use_language,
+};
 
 /// The form on screen: its procedure and draft, shared by every page.
 #[derive(Clone, Copy)]
@@ -246,6 +248,7 @@ fn StepPage(step: Step, children: Children) -> impl IntoView {
     let form = expect_context::<Form>();
     let problems = Problems::new();
     provide_context(problems);
+    let lang = use_language();
     let navigate = use_navigate();
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
@@ -254,7 +257,7 @@ fn StepPage(step: Step, children: Children) -> impl IntoView {
             problems.0.set(Vec::new());
             navigate(&form.next_url(step), Default::default());
         } else {
-            problems.show_here(errors);
+            problems.show_here(errors, lang.get_untracked());
         }
     };
     view! {

@@ -96,7 +96,7 @@ pub fn submit(
     if let Some(errors) = errors {
         let fields = errors
             .into_iter()
-            .map(|(field, message)| (field, message.to_string()))
+            .map(|(field, message)| (field, lang.get_untracked().message(message).to_string()))
             .collect();
         problems
             .0
@@ -251,11 +251,13 @@ fn problems_of(form: Form, error: api::Error, lang: Lang) -> Vec<Problem> {
     };
     match error {
         api::Error::Api { body, .. } if !body.fields.is_empty() => {
-            elsewhere(form, body.fields.into_iter().collect(), lang.filing())
+            let fields = body.fields.into_iter();
+            let fields = fields.map(|(field, message)| (field, lang.server_message(message)));
+            elsewhere(form, fields.collect(), lang.filing())
         }
         api::Error::Api { body, .. } if !body.message.is_empty() => vec![Problem {
             field: String::new(),
-            message: body.message,
+            message: lang.server_message(body.message),
             href: String::new(),
         }],
         _ => vec![unexpected()],

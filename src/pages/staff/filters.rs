@@ -4,14 +4,15 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use motcua_api::message::Message;
 use motcua_api::staff::RawInboxQuery;
 
 use super::inbox::inbox_url;
 use crate::api;
-use crate::i18n::{StaffTexts, sttr, tr, use_staff_texts};
+use crate::i18n::{StaffTexts, sttr, tr, use_language, use_staff_texts};
 
 /// A bad parameter of the URL and its message.
-pub type BadParameter = Option<(&'static str, &'static str)>;
+pub type BadParameter = Option<(&'static str, Message)>;
 
 /// The filters as typed, before "Lọc".
 #[derive(Clone, Copy)]
@@ -188,10 +189,11 @@ fn Filter(
     param: &'static str,
     bad: Signal<BadParameter>,
 ) -> impl IntoView {
+    let lang = use_language();
     let message = move || {
         bad.get()
             .filter(|(name, _)| *name == param)
-            .map(|(_, message)| message)
+            .map(|(_, message)| lang.get().message(message))
     };
     let error_id = format!("{id}-error");
     view! {

@@ -116,12 +116,14 @@ impl Desk {
         self.problems.0.set(problems);
     }
 
+    /// Shows the errors of the shared checks, in the language of the page.
     pub fn show_checks(self, form: &str, errors: FieldErrors) {
+        let lang = self.lang.get_untracked();
         self.show_fields(
             form,
             errors
                 .into_iter()
-                .map(|(field, message)| (field, message.to_string())),
+                .map(|(field, message)| (field, lang.message(message).to_string())),
         );
     }
 
@@ -133,9 +135,14 @@ impl Desk {
         }
         match error {
             Error::Api { status: 422, body } if !body.fields.is_empty() => {
-                self.show_fields(form, body.fields)
+                let lang = self.lang.get_untracked();
+                let fields = body.fields.into_iter();
+                self.show_fields(
+                    form,
+                    fields.map(|(field, message)| (field, lang.server_message(message))),
+                )
             }
-            error => self.show_message(error_message(&error, self.lang.get_untracked().texts())),
+            error => self.show_message(error_message(&error, self.lang.get_untracked())),
         }
     }
 

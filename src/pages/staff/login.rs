@@ -168,7 +168,7 @@ fn problem_of(error: &api::Error, lang: Lang) -> Problem {
     }
     Problem {
         field: String::new(),
-        message: error_message(error, lang.texts()),
+        message: error_message(error, lang),
         href: String::new(),
     }
 }

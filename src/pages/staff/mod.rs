@@ -30,7 +30,7 @@ use motcua_api::tracking::Deadline;
 
 use crate::api::{self, Error};
 use crate::components::notice::error_message;
-use crate::i18n::{StaffTexts, sttr, use_staff_texts, use_texts};
+use crate::i18n::{StaffTexts, sttr, use_language, use_staff_texts};
 
 const SIGN_IN_PATH: &str = "/can-bo/dang-nhap";
 const INBOX_PATH: &str = "/can-bo";
@@ -165,7 +165,7 @@ fn OfficerLoading() -> impl IntoView {
 #[component]
 fn Officer(me: StaffMe) -> impl IntoView {
     let texts = use_staff_texts();
-    let common = use_texts();
+    let lang = use_language();
     let session = expect_context::<Session>();
     let navigate = use_navigate();
     let problem = RwSignal::new(None::<Error>);
@@ -214,7 +214,7 @@ fn Officer(me: StaffMe) -> impl IntoView {
                 .map(|error| {
                     view! {
                         <p class="notice notice-error" role="alert">
-                            {error_message(&error, common())}
+                            {error_message(&error, lang.get())}
                         </p>
                     }
                 })

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use motcua_api::date::{format_iso, format_vietnamese};
 use motcua_api::filing::FieldErrors;
+use motcua_api::message::Message;
 use motcua_api::stats::{Figures, PublicStats, RawStatsQuery, StatsQuery};
 
 use self::chart::AgencyChart;
@@ -20,7 +21,7 @@ use crate::components::layout::{focus_heading, use_title};
 use crate::components::notice::{Loading, error_fallback};
 use crate::components::problems::{ErrorSummary, Problems};
 use crate::format::thousands;
-use crate::i18n::{StatsTexts, figtr, use_stats_texts};
+use crate::i18n::{StatsTexts, figtr, use_language, use_stats_texts};
 use crate::pages::filing::today;
 
 const FROM: &str = "stats.from";
@@ -36,7 +37,7 @@ fn stats_url(query: StatsQuery) -> String {
 }
 
 /// The error of a period, on its field.
-fn period_errors((parameter, message): (&str, &'static str)) -> FieldErrors {
+fn period_errors((parameter, message): (&str, Message)) -> FieldErrors {
     let field = if parameter == "to" { TO } else { FROM };
     FieldErrors::from([(field.to_string(), message)])
 }
@@ -48,6 +49,7 @@ pub fn PublicFigures() -> impl IntoView {
     focus_heading();
     let problems = Problems::new();
     provide_context(problems);
+    let lang = use_language();
     let query = use_query_map();
     let today = today();
     // The period of the address, checked with the server's rules.
@@ -66,7 +68,7 @@ pub fn PublicFigures() -> impl IntoView {
             to.set(format_iso(period.to));
             problems.0.set(Vec::new());
         }
-        Err(error) => problems.show_here(period_errors(error)),
+        Err(error) => problems.show_here(period_errors(error), lang.get()),
     });
     let stats = LocalResource::new(move || {
         let period = period.get();
@@ -90,7 +92,7 @@ pub fn PublicFigures() -> impl IntoView {
         };
         match StatsQuery::parse(raw, today) {
             Ok(period) => navigate(&stats_url(period), Default::default()),
-            Err(error) => problems.show_here(period_errors(error)),
+            Err(error) => problems.show_here(period_errors(error), lang.get_untracked()),
         }
     };
     view! {

@@ -2,6 +2,7 @@
 //! or the server put next to this page's fields, and a text area with a character counter.
 
 use leptos::prelude::*;
+use motcua_api::filing::FieldErrors;
 
 use crate::api;
 use crate::components::fields::field_error;
@@ -9,13 +10,21 @@ use crate::components::notice::error_message;
 use crate::components::problems::{Problem, Problems, field_id};
 use crate::i18n::{Lang, use_tracking_texts};
 
+/// Shows the errors of the shared checks in `lang`, as [`show_errors`] does.
+pub fn show_checks(problems: Problems, fields: &[(&str, &str)], errors: FieldErrors, lang: Lang) {
+    let errors = errors
+        .into_iter()
+        .map(|(name, message)| (name, lang.message(message).to_string()));
+    show_errors(problems, fields, errors);
+}
+
 /// Shows `errors`, named as the API names them (`note`), on this page's fields: `fields` pairs
 /// each API name with its field here (`supplement.note`, whose element is `#supplement-note`), in
 /// the page's order. A name the page does not know is told without a link.
-pub fn show_errors(
+fn show_errors(
     problems: Problems,
     fields: &[(&str, &str)],
-    errors: impl IntoIterator<Item = (String, impl Into<String>)>,
+    errors: impl IntoIterator<Item = (String, String)>,
 ) {
     let mut list: Vec<(usize, Problem)> = errors
         .into_iter()
@@ -28,7 +37,7 @@ pub fn show_errors(
                         place,
                         Problem {
                             field,
-                            message: message.into(),
+                            message,
                             href,
                         },
                     )
@@ -36,7 +45,7 @@ pub fn show_errors(
                 None => {
                     let problem = Problem {
                         field: String::new(),
-                        message: message.into(),
+                        message,
                         href: String::new(),
                     };
                     (fields.len(), problem)
@@ -54,12 +63,16 @@ pub fn show_errors(
 pub fn show_refusal(problems: Problems, fields: &[(&str, &str)], error: &api::Error, lang: Lang) {
     match error {
         api::Error::Api { status: 422, body } if !body.fields.is_empty() => {
-            show_errors(problems, fields, body.fields.clone());
+            let errors = body
+                .fields
+                .iter()
+                .map(|(name, message)| (name.clone(), lang.server_message(message.clone())));
+            show_errors(problems, fields, errors);
         }
         _ => {
             problems.0.set(vec![Problem {
                 field: String::new(),
-                message: error_message(error, lang.texts()),
+                message: error_message(error, lang),
                 href: String::new(),
             }]);
         }

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use motcua_api::date::{format_vietnamese, vietnam_local_time};
 use motcua_api::rating::{DossierRating, MAX_COMMENT_CHARS, RatingInput, validate};
 
-use super::form::{CountedTextArea, show_errors, show_refusal};
+use super::form::{CountedTextArea, show_checks, show_refusal};
 use crate::api::{self, Proof};
 use crate::components::fields::field_error;
 use crate::components::notice::Loading;
@@ -107,7 +107,7 @@ fn RatingForm(
             comment: comment.get_untracked(),
         };
         if let Err(errors) = validate(&input) {
-            show_errors(problems, &FIELDS, errors);
+            show_checks(problems, &FIELDS, errors, lang.get_untracked());
             return;
         }
         problems.0.set(Vec::new());
@@ -125,7 +125,7 @@ fn RatingForm(
                     request_animation_frame(|| focus_element("rating-thanks"));
                 }
                 Err(api::Error::Api { status: 409, body }) if body.error == "already_rated" => {
-                    notice.set(Some(body.message));
+                    notice.set(Some(lang.get_untracked().server_message(body.message)));
                     rated_elsewhere.run(());
                 }
                 Err(error) => show_refusal(problems, &FIELDS, &error, lang.get_untracked()),

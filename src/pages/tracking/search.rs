@@ -50,7 +50,7 @@ pub fn TrackingSearch() -> impl IntoView {
                 if let Err(message) = phone {
                     errors.insert(PHONE.into(), message);
                 }
-                problems.show_here(errors);
+                problems.show_here(errors, lang.get_untracked());
                 return;
             }
         };
@@ -130,7 +130,7 @@ fn problem_of(error: &api::Error, lang: Lang) -> Problem {
     }
     Problem {
         field: String::new(),
-        message: error_message(error, lang.texts()),
+        message: error_message(error, lang),
         href: String::new(),
     }
 }

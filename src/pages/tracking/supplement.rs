@@ -9,7 +9,7 @@ use motcua_api::dossier::{ACCEPT_ATTRIBUTE, MAX_FILES_PER_DOSSIER, UploadedFile}
 use motcua_api::tracking::{MAX_SUPPLEMENT_NOTE_CHARS, SupplementInput, SupplementRequest};
 use web_sys::HtmlInputElement;
 
-use super::form::{CountedTextArea, show_errors, show_refusal};
+use super::form::{CountedTextArea, show_checks, show_refusal};
 use crate::api::{self, Proof};
 use crate::components::fields::{described_by, field_error};
 use crate::components::problems::{ErrorSummary, Problem, Problems, focus_element};
@@ -105,7 +105,7 @@ fn SupplementForm(
             note: note.get_untracked().trim().to_string(),
         };
         if let Err(errors) = input.check() {
-            show_errors(problems, &FIELDS, errors);
+            show_checks(problems, &FIELDS, errors, lang.get_untracked());
             return;
         }
         problems.0.set(Vec::new());

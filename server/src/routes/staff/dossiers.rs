@@ -73,7 +73,7 @@ async fn list(
     let query =
         InboxQuery::try_from(raw).map_err(|(parameter, message)| AppError::BadParameter {
             parameter: parameter.into(),
-            message: message.into(),
+            message: message.vi.into(),
         })?;
     let today = vietnam_local_time(unix_now()).date;
     Ok(Json(
