@@ -16,6 +16,7 @@ pub mod procedure;
 pub mod query;
 pub mod rating;
 pub mod search;
+pub mod server_messages;
 pub mod staff;
 pub mod stats;
 pub mod tracking;

@@ -31,7 +31,7 @@ macro_rules! messages {
 }
 pub(crate) use messages;
 
-const ALL: [&[Message]; 12] = [
+const ALL: [&[Message]; 13] = [
     crate::apology::MESSAGES,
     crate::applicant::MESSAGES,
     crate::date::MESSAGES,
@@ -39,6 +39,7 @@ const ALL: [&[Message]; 12] = [
     crate::filing::MESSAGES,
     crate::query::MESSAGES,
     crate::rating::MESSAGES,
+    crate::server_messages::MESSAGES,
     crate::stats::MESSAGES,
     crate::tracking::MESSAGES,
     crate::workflow::MESSAGES,

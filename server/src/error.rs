@@ -11,11 +11,12 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use motcua_api::filing::FieldErrors;
 use motcua_api::rating::{ALREADY_RATED, INVALID_RATING, NOT_RATABLE};
+use motcua_api::server_messages as says;
 use motcua_api::staff::FORBIDDEN;
 use motcua_api::{ErrorBody, QueryError};
 
 /// The message above the fields of a dossier that failed its checks.
-pub const INVALID_DOSSIER: &str = "Hồ sơ còn thông tin chưa đúng. Hãy sửa các mục được đánh dấu.";
+pub const INVALID_DOSSIER: &str = says::INVALID_DOSSIER.vi;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -137,16 +138,14 @@ impl From<QueryError> for AppError {
 impl From<QueryRejection> for AppError {
     fn from(rejection: QueryRejection) -> Self {
         tracing::debug!(%rejection, "query string rejected");
-        AppError::BadRequest(
-            "Tham số trên địa chỉ không hợp lệ (không đọc được dưới dạng UTF-8).".into(),
-        )
+        AppError::BadRequest(says::BAD_QUERY.vi.into())
     }
 }
 
 impl From<PathRejection> for AppError {
     fn from(rejection: PathRejection) -> Self {
         tracing::debug!(%rejection, "path rejected");
-        AppError::BadRequest("Địa chỉ không hợp lệ.".into())
+        AppError::BadRequest(says::BAD_PATH.vi.into())
     }
 }
 
@@ -157,18 +156,16 @@ impl From<JsonRejection> for AppError {
             return AppError::BodyTooLarge;
         }
         if let JsonRejection::MissingJsonContentType(_) = rejection {
-            return AppError::WrongContentType(
-                "Dữ liệu phải được gửi dưới dạng JSON (Content-Type: application/json).".into(),
-            );
+            return AppError::WrongContentType(says::JSON_ONLY.vi.into());
         }
-        AppError::BadRequest("Dữ liệu gửi lên không đúng định dạng JSON của hồ sơ.".into())
+        AppError::BadRequest(says::BAD_JSON.vi.into())
     }
 }
 
 impl From<MultipartRejection> for AppError {
     fn from(rejection: MultipartRejection) -> Self {
         tracing::debug!(%rejection, "multipart body rejected");
-        AppError::BadRequest("Tệp phải được gửi dưới dạng multipart/form-data.".into())
+        AppError::BadRequest(says::MULTIPART_ONLY.vi.into())
     }
 }
 
@@ -208,7 +205,7 @@ impl IntoResponse for AppError {
             AppError::BodyTooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload_too_large",
-                "Dữ liệu gửi lên quá lớn (tối đa 1 MB).".into(),
+                says::BODY_TOO_LARGE.vi.into(),
                 None,
             ),
             AppError::UnsupportedMedia(message) => (
@@ -226,8 +223,7 @@ impl IntoResponse for AppError {
             AppError::IdempotencyConflict => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "idempotency_key_reused",
-                "Yêu cầu nộp này trùng mã với một hồ sơ khác đã nộp. Hãy tải lại trang rồi nộp lại."
-                    .into(),
+                says::IDEMPOTENCY_CONFLICT.vi.into(),
                 None,
             ),
             AppError::NotRatable => (
@@ -251,7 +247,12 @@ impl IntoResponse for AppError {
             AppError::Unauthorized(message) => {
                 (StatusCode::UNAUTHORIZED, "unauthorized", message, None)
             }
-            AppError::Forbidden => (StatusCode::FORBIDDEN, "forbidden", FORBIDDEN.vi.into(), None),
+            AppError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                FORBIDDEN.vi.into(),
+                None,
+            ),
             AppError::ForbiddenBecause(message) => {
                 (StatusCode::FORBIDDEN, "forbidden", message, None)
             }
@@ -295,7 +296,7 @@ fn internal() -> Parts {
     (
         StatusCode::INTERNAL_SERVER_ERROR,
         "internal",
-        "Hệ thống đang gặp sự cố, vui lòng thử lại sau ít phút.".into(),
+        says::INTERNAL.vi.into(),
         None,
     )
 }

@@ -30,8 +30,7 @@ pub const UPLOAD_TIME: Duration = Duration::from_secs(5 * 60);
 /// Largest JSON body an API route reads; attachments have their own limit.
 pub const JSON_BODY_BYTES: usize = 1024 * 1024;
 
-const TIMED_OUT: &str =
-    "Yêu cầu mất quá nhiều thời gian nên đã bị dừng. Hãy kiểm tra kết nối mạng rồi thử lại.";
+const TIMED_OUT: &str = motcua_api::server_messages::TIMED_OUT.vi;
 
 /// The headers every response carries, unless its handler set its own (the sandboxed previews
 /// of attachments keep their stricter policy).

@@ -7,15 +7,17 @@ use motcua_api::staff::{
     NewStaffInput, StaffMe, StaffRole, check_password, check_unit, check_username,
 };
 
+use motcua_api::server_messages as says;
+
 use super::password::hash_password;
 use crate::error::{AppError, AppResult};
 use crate::ids::new_id;
 use crate::store::{StaffAccount, Store};
 
 /// The message above the fields of an account that failed its checks.
-pub const INVALID_ACCOUNT: &str = "Thông tin tài khoản chưa đúng. Hãy sửa các mục được đánh dấu.";
-pub const USERNAME_TAKEN: &str = "Tên đăng nhập này đã có người dùng. Hãy chọn tên khác.";
-const UNKNOWN_ROLE: &str = "Vai trò là một trong: reception, processing, leader, admin.";
+pub const INVALID_ACCOUNT: &str = says::INVALID_ACCOUNT.vi;
+pub const USERNAME_TAKEN: &str = says::USERNAME_TAKEN.vi;
+const UNKNOWN_ROLE: &str = says::UNKNOWN_ROLE.vi;
 /// The unit of the demo accounts.
 pub const DEMO_UNIT: &str = "XA";
 

@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use motcua_api::ErrorBody;
 
 /// The answer to a request that did not come from the portal's pages.
-pub const FOREIGN_REQUEST: &str = "Yêu cầu không đến từ trang của cổng.";
+pub const FOREIGN_REQUEST: &str = motcua_api::server_messages::FOREIGN_REQUEST.vi;
 
 /// Middleware: lets through reads (`GET`, `HEAD`) and same-origin requests; answers any other 403.
 pub async fn same_origin(request: Request, next: Next) -> Response {

@@ -16,11 +16,9 @@ pub const MAX_FAILED_LOGINS: i64 = 5;
 /// How long a locked account stays locked.
 pub const LOCK_DURATION: Duration = Duration::from_secs(15 * 60);
 /// An account locked after wrong passwords; says nothing of whether this password was right.
-pub const ACCOUNT_LOCKED: &str =
-    "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Hãy thử lại sau 15 phút.";
+pub const ACCOUNT_LOCKED: &str = motcua_api::server_messages::ACCOUNT_LOCKED.vi;
 /// Too many failed sign-ins from one address.
-pub const TOO_MANY_SIGN_INS: &str =
-    "Đăng nhập sai quá nhiều lần từ máy này. Hãy thử lại sau ít phút.";
+pub const TOO_MANY_SIGN_INS: &str = motcua_api::server_messages::TOO_MANY_SIGN_INS.vi;
 
 /// A signed-in officer and the secret of their new session, for the cookie.
 pub struct SignedIn {

@@ -19,7 +19,7 @@ use crate::store::{Store, WrittenApology};
 const WATCH_INTERVAL: Duration = Duration::from_secs(5 * 60);
 /// The stable error code of a letter asked for a dossier that owes none.
 pub const NO_APOLOGY_DUE_CODE: &str = "no_apology_due";
-const NO_SUCH_DOSSIER: &str = "Không tìm thấy hồ sơ này.";
+const NO_SUCH_DOSSIER: &str = motcua_api::server_messages::NO_SUCH_DOSSIER.vi;
 /// The audit log's name for writing a letter.
 const AUDIT_ACTION: &str = "write_apology";
 

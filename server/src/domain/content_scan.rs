@@ -7,13 +7,9 @@ use flate2::{Decompress, FlushDecompress, Status};
 
 use crate::error::AppError;
 
-pub const POLYGLOT: &str = "Tệp này chứa kèm một tệp nén (ZIP) bên trong nên không được nhận. \
-                            Hãy lưu lại giấy tờ thành tệp PDF hoặc ảnh thông thường rồi tải lên.";
-pub const SCRIPTED_PDF: &str = "Không nhận tệp PDF có chứa mã lệnh (JavaScript) hoặc lệnh mở \
-                                chương trình. Hãy in ra PDF (Print to PDF) rồi tải lên lại.";
-pub const UNCHECKABLE_PDF: &str = "Tệp PDF này giải nén ra quá lớn nên không kiểm tra an toàn \
-                                   được. Hãy in ra PDF (Print to PDF) hoặc chụp ảnh giấy tờ rồi \
-                                   tải lên lại.";
+pub const POLYGLOT: &str = motcua_api::server_messages::POLYGLOT.vi;
+pub const SCRIPTED_PDF: &str = motcua_api::server_messages::SCRIPTED_PDF.vi;
+pub const UNCHECKABLE_PDF: &str = motcua_api::server_messages::UNCHECKABLE_PDF.vi;
 
 /// Most bytes the compressed streams of one PDF may inflate to: a scanned page compresses a few
 /// times, a bomb a thousand, and past this the file cannot be checked.

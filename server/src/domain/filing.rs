@@ -15,13 +15,13 @@ use crate::error::{AppError, AppResult};
 use crate::ids::{new_id, random_token, sha256_hex};
 use crate::store::{AttachedFile, DossierRecord, FiledDossier, NewDossier, Store, Submission};
 
-const UNKNOWN_PROCEDURE: &str = "Không tìm thấy thủ tục này.";
+const UNKNOWN_PROCEDURE: &str = motcua_api::server_messages::UNKNOWN_PROCEDURE.vi;
 /// The first step of every timeline of a dossier filed online.
 pub const SUBMITTED_NOTE: &str =
     "Hồ sơ đã được nộp trực tuyến và đang chờ bộ phận một cửa tiếp nhận.";
 /// The first step of a dossier filed at the counter, received there and then.
 pub const RECEIVED_AT_COUNTER_NOTE: &str = "Hồ sơ đã được tiếp nhận trực tiếp tại bộ phận một cửa.";
-const UPLOAD_GONE: &str = "Tệp đã tải lên không còn trên máy chủ, hãy tải lên lại.";
+const UPLOAD_GONE: &str = motcua_api::server_messages::UPLOAD_GONE.vi;
 
 /// A filed dossier's receipt, and whether an earlier request had filed it.
 pub struct Filed {

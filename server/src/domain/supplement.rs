@@ -19,8 +19,8 @@ use crate::error::{AppError, AppResult};
 use crate::ids::is_id;
 use crate::store::{DossierRecord, ResumeOutcome, Resumption, Store};
 
-const UPLOAD_GONE: &str = "Tệp đã tải lên không còn trên máy chủ, hãy tải lên lại.";
-const REPEATED_UPLOAD: &str = "Tệp này đã có trong danh sách.";
+const UPLOAD_GONE: &str = motcua_api::server_messages::UPLOAD_GONE.vi;
+const REPEATED_UPLOAD: &str = motcua_api::server_messages::REPEATED_UPLOAD.vi;
 
 /// Records the citizen's supplement to the dossier at Unix time `now`; the tracking page as it
 /// is then. 409 `no_supplement_asked` unless the dossier waits for one; 422 for bad input or

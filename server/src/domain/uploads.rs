@@ -20,9 +20,8 @@ const MAX_NAME_CHARS: usize = 200;
 /// Longest ending kept apart when a long name is shortened, e.g. `.pdf`.
 const MAX_EXTENSION_CHARS: usize = 10;
 
-const PROGRAM: &str = "Tệp này là một chương trình máy tính, không phải giấy tờ. \
-                       Hãy tải lên bản PDF hoặc ảnh chụp (JPG, PNG).";
-const NOT_ACCEPTED: &str = "Chỉ nhận tệp PDF hoặc ảnh JPG, PNG.";
+const PROGRAM: &str = motcua_api::server_messages::PROGRAM.vi;
+const NOT_ACCEPTED: &str = motcua_api::server_messages::NOT_ACCEPTED.vi;
 
 /// The content type of an acceptable file, from its first bytes alone (never its name or the
 /// type the browser claims).

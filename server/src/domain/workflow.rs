@@ -8,6 +8,7 @@ use motcua_api::applicant::tidy;
 use motcua_api::date::{Date, vietnam_local_time};
 use motcua_api::dossier::DossierCode;
 use motcua_api::filing::ValidDossier;
+use motcua_api::server_messages as says;
 use motcua_api::staff::{
     ActionInput, AuditEntry, DocumentCheckInput, Permission, StaffDossierView,
 };
@@ -24,10 +25,10 @@ use crate::store::{
 };
 
 /// Another unit's dossier, or none: the same answer, so no officer learns what other units hold.
-pub const NO_SUCH_DOSSIER: &str = "Không tìm thấy hồ sơ này trong đơn vị của bạn.";
-const NO_SUCH_FILE: &str = "Hồ sơ này không có tệp này.";
-const NO_SUCH_DOCUMENT: &str = "Hồ sơ này không có giấy tờ này trong danh sách cần kiểm tra.";
-const RESULT_UPLOAD_GONE: &str = "Tệp kết quả không còn trên máy chủ, hãy tải lên lại.";
+pub const NO_SUCH_DOSSIER: &str = says::NO_SUCH_DOSSIER_IN_UNIT.vi;
+const NO_SUCH_FILE: &str = says::NO_SUCH_FILE.vi;
+const NO_SUCH_DOCUMENT: &str = says::NO_SUCH_DOCUMENT.vi;
+const RESULT_UPLOAD_GONE: &str = says::RESULT_UPLOAD_GONE.vi;
 
 /// The dossier with this code if the officer's unit holds it; 404 otherwise.
 pub async fn dossier_of_unit(

@@ -13,6 +13,7 @@ use motcua_api::date::vietnam_local_time;
 use motcua_api::dossier::{DossierCode, DossierReceipt};
 use motcua_api::filing::DossierInput;
 use motcua_api::rating::{DossierRating, RatingInput};
+use motcua_api::server_messages as says;
 use motcua_api::staff::Channel;
 use motcua_api::tracking::{DossierTracking, SupplementInput};
 use serde::Deserialize;
@@ -39,10 +40,9 @@ pub(super) const IDEMPOTENCY_KEY_HELP: &str = "A key the client makes once per d
     UUID made when the form was opened, and sends again with each retry";
 /// Set on the answer to a retried submission, which files nothing new.
 const IDEMPOTENT_REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
-const NO_SUCH_DOSSIER: &str = "Không tìm thấy hồ sơ với mã và số điện thoại này.";
-const TOO_MANY_LOOKUPS: &str = "Bạn đã tra cứu sai quá nhiều lần. Hãy thử lại sau ít phút.";
-const TOO_MANY_SUBMISSIONS: &str =
-    "Đã có quá nhiều hồ sơ được nộp từ địa chỉ mạng này trong một giờ. Hãy thử lại sau.";
+const NO_SUCH_DOSSIER: &str = says::NO_DOSSIER_WITH_PHONE.vi;
+const TOO_MANY_LOOKUPS: &str = says::TOO_MANY_LOOKUPS.vi;
+const TOO_MANY_SUBMISSIONS: &str = says::TOO_MANY_SUBMISSIONS.vi;
 /// The path parameter `code`, as the OpenAPI document describes it.
 pub(super) const DOSSIER_CODE: &str = "Mã hồ sơ, e.g. `XA-261122-0007`";
 /// Every failed lookup, as the OpenAPI document describes it.
@@ -121,8 +121,7 @@ pub(super) fn idempotency_key(headers: &HeaderMap) -> AppResult<&str> {
         });
     key.ok_or_else(|| AppError::BadParameter {
         parameter: IDEMPOTENCY_KEY.into(),
-        message: "Thiếu tiêu đề Idempotency-Key hợp lệ (8 đến 100 ký tự A-Z, a-z, 0-9, _ hoặc -)."
-            .into(),
+        message: says::MISSING_IDEMPOTENCY_KEY.vi.into(),
     })
 }
 
@@ -316,9 +315,7 @@ async fn find_dossier(
     let given = |value: Option<String>| value.filter(|value| !value.trim().is_empty());
     let (phone, token) = (given(query.phone), given(query.token));
     if phone.is_none() && token.is_none() {
-        return Err(AppError::BadRequest(
-            "Hãy nhập số điện thoại đã dùng khi nộp hồ sơ.".into(),
-        ));
+        return Err(AppError::BadRequest(says::PHONE_NEEDED.vi.into()));
     }
     let limit = &state.limits.failed_lookups;
     let now = unix_now();

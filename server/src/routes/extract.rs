@@ -73,7 +73,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
         let query = parts.uri.query().unwrap_or_default();
         if std::str::from_utf8(&percent_decode(query)).is_err() {
             return Err(AppError::BadRequest(
-                "Tham số trên địa chỉ không hợp lệ (không phải văn bản UTF-8).".into(),
+                motcua_api::server_messages::QUERY_NOT_TEXT.vi.into(),
             ));
         }
         let Query(value) = Query::try_from_uri(&parts.uri)?;

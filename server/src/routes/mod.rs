@@ -14,6 +14,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Router};
+use motcua_api::server_messages as says;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::error::AppError;
@@ -49,13 +50,13 @@ fn documented(max_upload_bytes: u64) -> OpenApiRouter<AppState> {
 /// An `/api` path that does not exist is a JSON 404, never the front-end's index.html.
 async fn unknown_endpoint(uri: Uri) -> AppError {
     tracing::debug!(%uri, "unknown api endpoint");
-    AppError::NotFound("Không có địa chỉ API này.".into())
+    AppError::NotFound(says::UNKNOWN_ENDPOINT.vi.into())
 }
 
 async fn method_not_allowed() -> Response {
     let body = motcua_api::ErrorBody {
         error: "method_not_allowed".into(),
-        message: "Phương thức không được hỗ trợ cho địa chỉ này.".into(),
+        message: says::METHOD_NOT_ALLOWED.vi.into(),
         fields: Default::default(),
     };
     (StatusCode::METHOD_NOT_ALLOWED, axum::Json(body)).into_response()

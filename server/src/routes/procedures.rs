@@ -4,6 +4,7 @@ use std::time::Instant;
 
 use axum::Json;
 use axum::extract::State;
+use motcua_api::server_messages as says;
 use motcua_api::{
     ErrorBody, FacetCount, Procedure, ProcedurePage, ProcedureQuery, RawProcedureQuery,
 };
@@ -15,7 +16,7 @@ use super::openapi::{BadRequest, Internal, Timeout, TooManyRequests};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
-const TOO_MANY_SEARCHES: &str = "Bạn tìm kiếm quá nhanh. Hãy chờ giây lát rồi thử lại.";
+const TOO_MANY_SEARCHES: &str = says::TOO_MANY_SEARCHES.vi;
 
 /// Longest procedure code accepted; real ones are like `1.001193`.
 const MAX_CODE_CHARS: usize = 64;
@@ -75,7 +76,7 @@ async fn procedure(
     if code.chars().count() > MAX_CODE_CHARS {
         return Err(AppError::BadParameter {
             parameter: "code".into(),
-            message: format!("Mã thủ tục quá dài (tối đa {MAX_CODE_CHARS} ký tự)."),
+            message: says::PROCEDURE_CODE_TOO_LONG.vi.into(),
         });
     }
     state
@@ -112,4 +113,15 @@ async fn fields(State(state): State<AppState>) -> Json<Vec<FacetCount>> {
 )]
 async fn agencies(State(state): State<AppState>) -> Json<Vec<FacetCount>> {
     Json(state.catalog.index().agencies())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_message_of_a_long_code_names_the_limit() {
+        let limit = format!("tối đa {MAX_CODE_CHARS} ký tự");
+        assert!(says::PROCEDURE_CODE_TOO_LONG.vi.contains(&limit));
+    }
 }

@@ -15,6 +15,7 @@ use axum::response::{IntoResponse, Response};
 use motcua_api::ErrorBody;
 use motcua_api::dossier::UploadedFile;
 use motcua_api::query::percent_encode;
+use motcua_api::server_messages as says;
 use tokio_util::io::ReaderStream;
 use utoipa::openapi::schema::AdditionalProperties;
 use utoipa::openapi::{ObjectBuilder, RefOr, Schema, Type};
@@ -37,13 +38,11 @@ use crate::store::UploadRecord;
 /// Room for the multipart framing around the file: boundaries, part headers, a long name.
 const MULTIPART_OVERHEAD_BYTES: u64 = 64 * 1024;
 
-const NO_FILE: &str = "Hãy chọn một tệp để tải lên.";
-const EMPTY_FILE: &str = "Tệp này trống (0 byte). Hãy chọn lại tệp.";
-const TOO_MANY_UPLOADS: &str =
-    "Đã có quá nhiều tệp được tải lên từ địa chỉ mạng này trong một giờ. Hãy thử lại sau.";
-const ONE_FILE: &str = "Mỗi lần chỉ tải lên một tệp.";
-const NO_SUCH_UPLOAD: &str =
-    "Không tìm thấy tệp này. Tệp có thể đã được nộp kèm hồ sơ hoặc đã bị xoá.";
+const NO_FILE: &str = says::NO_FILE.vi;
+const EMPTY_FILE: &str = says::EMPTY_FILE.vi;
+const TOO_MANY_UPLOADS: &str = says::TOO_MANY_UPLOADS.vi;
+const ONE_FILE: &str = says::ONE_FILE.vi;
+const NO_SUCH_UPLOAD: &str = says::NO_SUCH_UPLOAD.vi;
 /// [`NO_SUCH_UPLOAD`], as the OpenAPI document describes it.
 const NO_UPLOAD: &str = "No such upload, or a dossier has it now (`not_found`)";
 
@@ -134,7 +133,7 @@ async fn receive(state: &AppState, multipart: &mut Multipart) -> AppResult<Uploa
             too_large(limit)
         } else {
             tracing::debug!(%error, "multipart body unreadable");
-            AppError::BadRequest("Không đọc được tệp gửi lên, hãy thử lại.".into())
+            AppError::BadRequest(says::UNREADABLE_UPLOAD.vi.into())
         }
     };
     let mut field = match multipart.next_field().await.map_err(stream_error)? {

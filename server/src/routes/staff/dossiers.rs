@@ -33,7 +33,7 @@ use crate::routes::openapi::{
 use crate::routes::uploads::inline_file;
 use crate::state::AppState;
 
-const FILE_GONE: &str = "Tệp này không còn trên máy chủ.";
+const FILE_GONE: &str = motcua_api::server_messages::FILE_GONE.vi;
 /// A dossier the officer's unit does not hold, as the OpenAPI document describes it.
 const NOT_IN_UNIT: &str = "No such dossier in the officer's unit (`not_found`)";
 
