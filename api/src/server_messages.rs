@@ -28,8 +28,8 @@ messages! {
     pub JSON_ONLY = "Dữ liệu phải được gửi dưới dạng JSON (Content-Type: application/json).",
         "Data must be sent as JSON (Content-Type: application/json).";
     /// A body that is not the JSON expected.
-    pub BAD_JSON = "Dữ liệu gửi lên không đúng định dạng JSON của hồ sơ.",
-        "The data sent is not in the JSON format of a dossier.";
+    pub BAD_JSON = "Dữ liệu gửi lên không đúng định dạng JSON mà địa chỉ này cần.",
+        "The data sent is not the JSON this address expects.";
     /// A file not sent as a form.
     pub MULTIPART_ONLY = "Tệp phải được gửi dưới dạng multipart/form-data.",
         "Files must be sent as multipart/form-data.";

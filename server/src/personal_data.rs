@@ -8,7 +8,6 @@ use std::path::Path;
 use anyhow::Context;
 use motcua_api::applicant::CitizenId;
 use serde_json::{Value, json};
-use tokio::io::AsyncReadExt;
 
 use crate::backup::prepare_empty_folder;
 use crate::clock::unix_now;
@@ -93,13 +92,11 @@ async fn export_dossier(
             .open(&upload.storage_key)
             .await?
             .with_context(|| format!("file {} of {} is missing", upload.id, record.code))?;
-        let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes).await?;
         let path = folder.join(&relative);
         if let Some(parent) = path.parent() {
             tokio::fs::create_dir_all(parent).await?;
         }
-        tokio::fs::write(&path, &bytes).await?;
+        tokio::io::copy(&mut reader, &mut tokio::fs::File::create(&path).await?).await?;
         exported_files.push(json!({
             "name": upload.name,
             "size": upload.size,

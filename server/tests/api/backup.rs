@@ -142,6 +142,23 @@ async fn a_restore_refuses_data_already_there_and_an_unfinished_backup(backend: 
     // Not into a folder that is not empty.
     let error = backup::backup(&source, folder.path()).await.unwrap_err();
     assert!(error.to_string().contains("not empty"), "{error}");
+    // Not into the other kind of database.
+    let other = match backend {
+        Backend::Sqlite => Backend::Postgres,
+        Backend::Postgres => Backend::Sqlite,
+    };
+    let database = TestDatabase::create(other).await;
+    let uploads_dir = tempfile::tempdir().expect("temp dir");
+    let error = backup::restore(
+        folder.path(),
+        &location_of(&database.url, uploads_dir.path()),
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        error.to_string().contains("restore it into the same kind"),
+        "{error}"
+    );
     // Not a backup cut short before its manifest.
     std::fs::remove_file(folder.path().join("manifest.json")).unwrap();
     let database = TestDatabase::create(backend).await;
