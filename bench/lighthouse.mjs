@@ -6,7 +6,9 @@
 // release server over the demo catalog, in Debian's headless Chromium. Prints performance,
 // accessibility and best-practices scores and LCP, TBT and CLS. Usage: cargo build --release -p
 // motcua-server && cargo build -p motcua-server && (source scripts/setup.sh; build_front_end) &&
-// node bench/lighthouse.mjs
+// node bench/lighthouse.mjs. LIGHTHOUSE_PAGES="home|procedure" audits only the pages named;
+// LIGHTHOUSE_DETAILS=folder prints the audits below full marks and writes each report there.
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -111,7 +113,9 @@ try {
   ];
   console.log('| page | performance | accessibility | best practices | LCP | TBT | CLS |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
-  for (const [name, path, { signedIn = false, done = false } = {}] of [...PAGES, ...stateful]) {
+  const only = process.env.LIGHTHOUSE_PAGES?.split('|');
+  const audited = [...PAGES, ...stateful].filter(([name]) => !only || only.includes(name));
+  for (const [name, path, { signedIn = false, done = false } = {}] of audited) {
     if (done) await finish(portal.url, code, cookie);
     if (signedIn) await cdp.contexts()[0].addCookies([session]);
     const { lhr } = await lighthouse(`${portal.url}${path}`, {
@@ -133,7 +137,10 @@ try {
       `| ${name} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ` +
         `${audit('largest-contentful-paint')} | ${audit('total-blocking-time')} | ${audit('cumulative-layout-shift')} |`,
     );
-    if (process.env.LIGHTHOUSE_DETAILS) console.error(`${name}: below full marks: ${failed.join(', ')}`);
+    if (process.env.LIGHTHOUSE_DETAILS) {
+      console.error(`${name}: below full marks: ${failed.join(', ')}`);
+      writeFileSync(`${process.env.LIGHTHOUSE_DETAILS}/${name.replace(/\W+/g, '-')}.json`, JSON.stringify(lhr));
+    }
   }
   await cdp.close();
 } finally {

@@ -29,16 +29,37 @@ function pageOf(pathname) {
   return '/catalog.html';
 }
 
-/** Network first; what came back is kept, and the kept copy answers when the network cannot. */
-async function networkFirst(request, fallbackKey) {
+/** The code of the procedure whose page or form a path is, if it is one. */
+function procedureOf(pathname) {
+  const segments = pathname.split('/').filter(Boolean);
+  return segments[0] === 'thu-tuc' && segments.length >= 2 ? segments[1] : null;
+}
+
+/**
+ * Where a page is kept: under its app's page, except a procedure's, which the server sends with
+ * the procedure drawn in (server/src/front_end/procedure_page.rs) and is kept under its own path.
+ */
+function pageKeys(pathname) {
+  const segments = pathname.split('/').filter(Boolean);
+  const page = pageOf(pathname);
+  return segments.length === 2 && segments[0] === 'thu-tuc' ? [pathname, page] : [page];
+}
+
+/**
+ * Network first; what came back is kept under the first key, and when the network cannot answer
+ * the first key kept answers.
+ */
+async function networkFirst(request, keys = [request]) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) cache.put(fallbackKey ?? request, response.clone());
+    if (response.ok) cache.put(keys[0], response.clone());
     return response;
   } catch (offline) {
-    const kept = await cache.match(fallbackKey ?? request);
-    if (kept) return kept;
+    for (const key of keys) {
+      const kept = await cache.match(key);
+      if (kept) return kept;
+    }
     throw offline;
   }
 }
@@ -58,7 +79,11 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    event.respondWith(networkFirst(request, pageOf(url.pathname)));
+    event.respondWith(networkFirst(request, pageKeys(url.pathname)));
+    // A procedure's pages come with it and the app does not ask the API: the API's copy is kept
+    // here, for these pages and the form opened later without a connection.
+    const procedure = procedureOf(url.pathname);
+    if (procedure) event.waitUntil(networkFirst(new Request(`/api/procedures/${procedure}`)).catch(() => {}));
   } else if (url.pathname === '/api/procedures' || url.pathname.startsWith('/api/procedures/')) {
     event.respondWith(networkFirst(request));
   } else if (!url.pathname.startsWith('/api/')) {

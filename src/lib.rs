@@ -1,10 +1,15 @@
 //! Một Cửa front-end: a Leptos client-side app served by the Một Cửa server.
 
+// The `prerender` feature (server-side rendering) nests view types deeper than the default limit.
+#![recursion_limit = "256"]
+
 mod api;
 mod components;
 mod format;
 mod i18n;
 mod pages;
+#[cfg(feature = "prerender")]
+pub mod prerender;
 
 use leptos::mount::mount_to;
 use leptos::prelude::*;

@@ -56,13 +56,43 @@ test('the home page hands over to the catalog app, and Back returns to it', asyn
   assert.deepEqual(errors, []);
 });
 
-test('a deep link to a procedure loads the app', async () => {
+test('a deep link to a procedure is readable before the app, which takes the page over', async () => {
+  // Without JavaScript, as on a phone still downloading the Wasm: the server drew the procedure.
+  const still = await browser.newContext({ javaScriptEnabled: false });
+  const before = await still.newPage();
+  await before.goto(`${portal.url}/thu-tuc/1.004873`);
+  assert.match(await before.getByRole('heading', { level: 1 }).textContent(), /tình trạng hôn nhân/);
+  await before.getByRole('heading', { level: 2, name: 'Giấy tờ cần chuẩn bị' }).waitFor();
+  assert.match(await before.title(), /tình trạng hôn nhân.* — Một Cửa$/);
+  await still.close();
+
   const page = await browser.newPage();
   const errors = watchForErrors(page);
+  const asked = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
   await page.goto(`${portal.url}/thu-tuc/1.004873`);
-  const heading = page.getByRole('heading', { level: 1 });
-  await heading.waitFor();
-  assert.match(await heading.textContent(), /tình trạng hôn nhân/);
+  await page.getByRole('button', { name: 'English' }).waitFor();
+  const headings = page.locator('main#main h1');
+  assert.equal(await headings.count(), 1);
+  assert.match(await headings.textContent(), /tình trạng hôn nhân/);
+  await page.locator('main#main').getByRole('heading', { level: 2, name: 'Giấy tờ cần chuẩn bị' }).waitFor();
+  assert.equal(await page.locator('#prerendered, #shell').count(), 0, 'one copy of the page');
+  assert.deepEqual(asked.filter((path) => path.startsWith('/api/procedures/')), [], 'not asked for again');
+  assert.match(await page.title(), /tình trạng hôn nhân.* — Một Cửa$/);
+  assert.deepEqual(errors, []);
+});
+
+test('a filing page comes with its procedure, which the form does not ask for again', async () => {
+  const page = await browser.newPage();
+  const errors = watchForErrors(page);
+  const asked = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  await page.goto(`${portal.url}/thu-tuc/1.001193/nop-ho-so/nguoi-nop`);
+  await page.getByRole('heading', { level: 1, name: 'Bạn nộp hồ sơ này cho ai?' }).waitFor();
+  await page.getByLabel('Cho bản thân tôi').check();
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Họ và tên của bạn' }).waitFor();
+  assert.deepEqual(asked.filter((path) => path.startsWith('/api/procedures/')), []);
   assert.deepEqual(errors, []);
 });
 

@@ -3,6 +3,10 @@
 //! The server serves the page of the app that owns a path; an app that is sent to a path it does
 //! not own loads that path from the server, which gives the right app.
 
+/// The `id` of the `<script type="application/json">` in which the server sends a filing page's
+/// procedure with the page, so the form is drawn without asking for it again.
+pub const PROCEDURE_DATA_ID: &str = "procedure-data";
+
 /// One of the front-end's apps.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum FrontEndArea {

@@ -39,10 +39,11 @@ use crate::throttle::{LimitRules, spawn_forgetting};
 pub fn router(state: AppState, dist: &Path) -> Router {
     let api = routes::router(state.max_upload_bytes).layer(CompressionLayer::new());
     let security = SecurityHeaders::for_dist(dist, state.sessions.secure_cookies);
+    let front_end = front_end::service(dist, state.store.clone());
     let app = Router::new()
         .nest("/api", api)
         .with_state(state)
-        .fallback_service(front_end::service(dist));
+        .fallback_service(front_end);
     security.apply(app).layer(TraceLayer::new_for_http())
 }
 

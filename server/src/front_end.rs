@@ -5,6 +5,8 @@
 //! (`scripts/precompress.mjs`), so nothing is compressed per request. A hashed file that is not
 //! there (asked for by a page of an older release) is a 404, never the index in its place.
 
+mod with_procedure;
+
 use std::path::{Path, PathBuf};
 
 use axum::Router;
@@ -13,18 +15,24 @@ use axum::http::header::CACHE_CONTROL;
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use motcua_api::area::FrontEndArea;
 use tower::ServiceExt;
 use tower::service_fn;
+use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
+
+use self::with_procedure::{Pages, filing_page, procedure_page};
+use crate::store::Store;
 
 const FOREVER: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
 const ASK_AGAIN: HeaderValue = HeaderValue::from_static("no-cache");
 
 /// Serves `dist`, answering any path that is not a file with the page of the front-end app that
-/// owns it (`motcua_api::area`): `/` and `/thu-tuc/…` the catalog's `index.html`, `/ho-so/…` the
-/// services' page, `/can-bo/…` the staff page.
-pub fn service(dist: &Path) -> Router {
+/// owns it (`motcua_api::area`): `/` the home page, `/thu-tuc/…` the catalog's or the filing page
+/// (with their procedure, `with_procedure`), `/ho-so/…` the services' page, `/can-bo/…` the staff
+/// page.
+pub fn service(dist: &Path, store: Store) -> Router {
     let pages = dist.to_path_buf();
     let page_of_app = service_fn(move |request: Request| {
         let page = FrontEndArea::of_path(request.uri().path()).html_file();
@@ -37,7 +45,16 @@ pub fn service(dist: &Path) -> Router {
         .precompressed_br()
         .precompressed_gzip()
         .fallback(page_of_app);
+    let pages = Pages {
+        dist: dist.to_path_buf(),
+        store,
+    };
     Router::new()
+        .route("/thu-tuc/{code}", get(procedure_page))
+        .route("/thu-tuc/{code}/nop-ho-so", get(filing_page))
+        .route("/thu-tuc/{code}/nop-ho-so/{*step}", get(filing_page))
+        .layer(CompressionLayer::new())
+        .with_state(pages)
         .fallback_service(files)
         .layer(middleware::from_fn_with_state(
             dist.to_path_buf(),

@@ -11,11 +11,16 @@ pub fn use_title(page: impl Fn(&Texts) -> Option<String> + Send + Sync + 'static
     Effect::new(move || {
         let texts = texts();
         let title = match page(texts) {
-            Some(page) => format!("{page} — {}", texts.portal_name),
+            Some(page) => page_title(&page, texts),
             None => format!("{} — {}", texts.portal_name, texts.portal_tagline),
         };
         document().set_title(&title);
     });
+}
+
+/// The browser's title of a page.
+pub fn page_title(page: &str, texts: &Texts) -> String {
+    format!("{page} — {}", texts.portal_name)
 }
 
 /// Puts the caret on the page's heading once it is drawn, so a screen reader starts there; the

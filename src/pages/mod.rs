@@ -14,6 +14,8 @@ pub use home::Home;
 pub use not_found::Elsewhere;
 pub use prepare::Prepare;
 pub use procedure::ProcedureDetail;
+#[cfg(feature = "prerender")]
+pub use procedure::{PRERENDERED_ID, ProcedureText};
 pub use receipt::Receipt;
 pub use search::SearchResults;
 pub use staff::{

@@ -1,7 +1,9 @@
 //! `/thu-tuc/{code}`: what to bring, how long, what it costs, how to file, in plain words.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use motcua_api::area::PROCEDURE_DATA_ID;
 use motcua_api::{Channel, ChannelKind, OnlineLevel, Procedure};
 
 use super::{search_as_you_type, search_on_submit};
@@ -12,16 +14,32 @@ use crate::components::procedure_parts::{ChannelList, DocumentItem, Section, cha
 use crate::components::results::online_badge;
 use crate::components::search_box::SearchBox;
 use crate::format;
-use crate::i18n::{Texts, tr, use_texts};
+use crate::i18n::{Lang, Texts, tr, use_language, use_texts};
 
-/// The procedure of the current route, fetched whenever the code changes.
+/// The `id` of the element the server renders a procedure into (`crate::prerender`).
+pub const PRERENDERED_ID: &str = "prerendered";
+
+/// The procedure of the current route, fetched whenever the code changes, unless the server sent
+/// it with the page (a filing page's, `PROCEDURE_DATA_ID`).
 pub fn use_procedure() -> LocalResource<Result<Procedure, api::Error>> {
     let params = use_params_map();
     let code = Memo::new(move |_| params.read().get("code").unwrap_or_default());
     LocalResource::new(move || {
         let code = code.get();
-        async move { api::procedure(&code).await }
+        let sent = procedure_sent_with_page().filter(|sent| sent.code == code);
+        async move {
+            match sent {
+                Some(procedure) => Ok(procedure),
+                None => api::procedure(&code).await,
+            }
+        }
     })
+}
+
+/// The procedure the server put in the page. It stays there: each page of the form reads it.
+fn procedure_sent_with_page() -> Option<Procedure> {
+    let element = document().get_element_by_id(PROCEDURE_DATA_ID)?;
+    serde_json::from_str(&element.text_content()?).ok()
 }
 
 /// Shows the procedure of the route with `found`; an unknown code gets `UnknownProcedure`.
@@ -46,12 +64,62 @@ pub fn procedure_view<V: IntoView + 'static>(
     }
 }
 
+/// The procedure page. On the first screen the server has already rendered the procedure into
+/// the page (`crate::prerender`), so the citizen reads it before the Wasm has loaded; the app keeps
+/// that HTML rather than fetch and draw the same again on a slow phone's main thread. Another
+/// language or another procedure is fetched and drawn as usual.
 #[component]
 pub fn ProcedureDetail() -> impl IntoView {
+    let params = use_params_map();
+    let served = StoredValue::new(ServedProcedure::take());
+    let lang = use_language();
+    let served_here = move || {
+        let code = params.read().get("code").unwrap_or_default();
+        served.with_value(|served| {
+            served
+                .as_ref()
+                .filter(|served| served.code == code && lang.get() == Lang::Vi)
+                .cloned()
+        })
+    };
     view! {
         <div class="container procedure">
-            {procedure_view(|procedure| view! { <Detail procedure=procedure /> })}
+            {move || match served_here() {
+                Some(served) => Either::Left(served.view()),
+                None => {
+                    Either::Right(
+                        procedure_view(|procedure| view! { <Detail procedure=procedure /> }),
+                    )
+                }
+            }}
         </div>
+    }
+}
+
+/// A procedure the server rendered into the page, taken out of it when the app starts.
+#[derive(Clone)]
+struct ServedProcedure {
+    code: String,
+    title: String,
+    html: String,
+}
+
+impl ServedProcedure {
+    fn take() -> Option<ServedProcedure> {
+        let element = document().get_element_by_id(PRERENDERED_ID)?;
+        // Out of the page in the same frame as the app comes in: no shift, no second copy.
+        element.remove();
+        Some(ServedProcedure {
+            code: element.get_attribute("data-code")?,
+            title: element.get_attribute("data-title")?,
+            html: element.inner_html(),
+        })
+    }
+
+    fn view(self) -> impl IntoView {
+        let title = self.title;
+        use_title(move |_| Some(title.clone()));
+        view! { <div inner_html=self.html></div> }
     }
 }
 
@@ -87,9 +155,16 @@ fn list_items(items: Vec<String>) -> impl IntoView {
 
 #[component]
 fn Detail(procedure: Procedure) -> impl IntoView {
-    let texts = use_texts();
     let title = procedure.name.clone();
     use_title(move |_| Some(title.clone()));
+    view! { <ProcedureText procedure=procedure /> }
+}
+
+/// What the procedure page shows of a procedure, below the site's header: drawn by the app, and
+/// by the server into the first screen (`crate::prerender`), so it must not touch the browser.
+#[component]
+pub fn ProcedureText(procedure: Procedure) -> impl IntoView {
+    let texts = use_texts();
     let online = procedure.online_level;
     let file_href = format!("/thu-tuc/{}/nop-ho-so", procedure.code);
     let badge = move || online_badge(online, texts());

@@ -92,7 +92,99 @@ async fn precompressed_copies_are_sent_when_accepted(backend: Backend) {
     }
 }
 
+/// The catalog's page as Trunk builds it, in short: the static shell, then the app's mount point.
+const CATALOG_PAGE: &str = "<!doctype html><html><head><title>Một Cửa — Cổng dịch vụ công</title>\
+    </head><body><div id=\"shell\" aria-hidden=\"true\"></div><div id=\"app\"></div></body></html>";
+
+/// A procedure's page carries the procedure, drawn by the app's own component and escaped, between
+/// the shell and the app, and its name as the title; its filing pages carry it as JSON; an unknown
+/// code gets the plain page.
+async fn a_procedure_page_comes_with_the_procedure_drawn_in(backend: Backend) {
+    let dist = built_front_end();
+    for page in ["catalog.html", "filing.html"] {
+        std::fs::write(dist.path().join(page), CATALOG_PAGE).unwrap();
+    }
+    let app = spawn_app_with_dist(backend, dist.path()).await;
+    let procedure: motcua_api::Procedure = serde_json::from_value(serde_json::json!({
+        "code": "9.000001",
+        "name": "Cấp phép <script>alert(1)</script> & \"thử\"",
+        "field": "Thử nghiệm",
+        "agency": "UBND xã",
+        "levels": ["commune"],
+        "channels": [{"kind": "counter", "time_text": "3 ngày làm việc", "fee_vnd": 0}],
+        "steps": ["Nộp hồ sơ tại quầy."],
+        "documents": [],
+        "online_level": "none",
+    }))
+    .unwrap();
+    app.store.upsert_procedure(&procedure).await.unwrap();
+
+    let response = app.get("/thu-tuc/9.000001").await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/html; charset=utf-8"
+    );
+    assert_eq!(response.headers()["cache-control"], "no-cache");
+    let page = response.text().await.unwrap();
+    let escaped = "Cấp phép &lt;script&gt;alert(1)&lt;/script&gt; &amp; \"thử\"";
+    assert!(
+        page.contains(&format!("<title>{escaped} — Một Cửa</title>")),
+        "{page}"
+    );
+    assert!(page.contains(&format!("<h1>{escaped}</h1>")), "{page}");
+    assert!(!page.contains("<script>"), "{page}");
+    assert!(page.contains("data-code=\"9.000001\""), "{page}");
+    for text in [
+        "Các bước thực hiện",
+        "Nộp hồ sơ tại quầy.",
+        "3 ngày làm việc",
+        "Miễn phí",
+    ] {
+        assert!(page.contains(text), "{text} in {page}");
+    }
+    let (shell, drawn, app_root) = (
+        page.find("id=\"shell\"").unwrap(),
+        page.find("id=\"prerendered\"").unwrap(),
+        page.find("<div id=\"app\">").unwrap(),
+    );
+    assert!(shell < drawn && drawn < app_root, "{page}");
+
+    let demo = app.get("/thu-tuc/1.001193").await.text().await.unwrap();
+    assert!(demo.contains("data-code=\"1.001193\""), "{demo}");
+    let unknown = app.get("/thu-tuc/0.000000").await;
+    assert_eq!(unknown.status().as_u16(), 200);
+    assert_eq!(unknown.text().await.unwrap(), CATALOG_PAGE);
+
+    let unknown_filing = app.get("/thu-tuc/0.000000/nop-ho-so").await;
+    assert_eq!(unknown_filing.text().await.unwrap(), CATALOG_PAGE);
+    for path in [
+        "/thu-tuc/9.000001/nop-ho-so",
+        "/thu-tuc/9.000001/nop-ho-so/nguoi-nop",
+    ] {
+        let page = app.get(path).await.text().await.unwrap();
+        let open = "<script type=\"application/json\" id=\"procedure-data\">";
+        let data = &page[page.find(open).expect(path) + open.len()..];
+        let data = &data[..data.find("</script>").unwrap()];
+        assert!(page.find(open) < page.find("<div id=\"app\">"), "{page}");
+        let sent: motcua_api::Procedure = serde_json::from_str(data).unwrap();
+        assert_eq!(
+            sent, procedure,
+            "{path}: the whole procedure, not cut at its </script>"
+        );
+    }
+
+    let compressed = reqwest::Client::new()
+        .get(app.url("/thu-tuc/1.001193"))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(compressed.headers()["content-encoding"], "br");
+}
+
 crate::on_both_backends!(
+    a_procedure_page_comes_with_the_procedure_drawn_in,
     deep_links_load_their_app,
     api_paths_never_fall_back_to_the_app,
     hashed_files_are_cached_for_good_and_the_index_never,
