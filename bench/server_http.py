@@ -2,7 +2,8 @@
 # Starts target/release/motcua on SQLite (a temp data dir) with the national catalog imported (by
 # default ../shared/data/tthc-national.jsonl.gz) and the demo catalog, then measures with wrk
 # (`apt-get install wrk`; 2 threads, 32 connections, on the same machine as the server): catalog search
-# (mixed citizen queries), procedure pages, a static file of the procedure page's size (the
+# (mixed citizen queries), procedure pages (the API's JSON, and the page's HTML with the
+# procedure drawn in by the server), a static file of the procedure page's size (the
 # ceiling: the same server, no database, no JSON), and the tracking endpoint; then dossier
 # submissions/s with a 200 kB PDF each (bench/submit_http.py). Prints a Markdown table.
 import argparse, http.client, json, os, re, shutil, subprocess, sys, tempfile, urllib.parse
@@ -68,8 +69,11 @@ def main():
         for n in range(50):
             code, _, _ = submit_once(c, n)
             trackings.append(f"/api/dossiers/{code}?phone=0912345678")
+        drawn = [f"/thu-tuc/{code}" for code in codes]
+        drawn_size = sorted(len(get(args.port, page)) for page in drawn)[len(drawn) // 2]
         rows = [("catalog search, 16 mixed queries", searches),
                 (f"procedure page, {len(pages)} procedures (median {size} B)", pages),
+                (f"procedure page as HTML, drawn by the server (median {drawn_size} B)", drawn),
                 (f"static file of {size} B (the ceiling)", ["/bench-static.json"]),
                 ("dossier tracking, 50 dossiers by code and phone", trackings)]
         results = [(name, *wrk(args.port, paths, args.seconds, workdir)) for name, paths in rows]
@@ -77,7 +81,7 @@ def main():
     finally:
         server.terminate(); server.wait()
         shutil.rmtree(workdir, ignore_errors=True)
-    ceiling = results[2][1]
+    ceiling = results[3][1]
     print("| endpoint | requests/s | of the static ceiling | p50 | p99 |")
     print("| --- | --- | --- | --- | --- |")
     for name, rate, p50, p99 in results:

@@ -22,7 +22,7 @@ use tower::service_fn;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 
-use self::with_procedure::{Pages, filing_page, procedure_page};
+use self::with_procedure::{Pages, page_with_procedure};
 use crate::store::Store;
 
 const FOREVER: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
@@ -50,9 +50,12 @@ pub fn service(dist: &Path, store: Store) -> Router {
         store,
     };
     Router::new()
-        .route("/thu-tuc/{code}", get(procedure_page))
-        .route("/thu-tuc/{code}/nop-ho-so", get(filing_page))
-        .route("/thu-tuc/{code}/nop-ho-so/{*step}", get(filing_page))
+        .route("/thu-tuc/{code}", get(page_with_procedure))
+        .route("/thu-tuc/{code}/nop-ho-so", get(page_with_procedure))
+        .route(
+            "/thu-tuc/{code}/nop-ho-so/{*step}",
+            get(page_with_procedure),
+        )
         .layer(CompressionLayer::new())
         .with_state(pages)
         .fallback_service(files)

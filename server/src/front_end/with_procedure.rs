@@ -39,47 +39,35 @@ pub struct CodeInPath {
 /// The app's mount point: what the server adds goes just before it.
 const APP: &str = "<div id=\"app\">";
 
-/// `/thu-tuc/{code}`.
-pub async fn procedure_page(
+/// `/thu-tuc/{code}` and `/thu-tuc/{code}/nop-ho-so/…`: the page of the app that owns the path,
+/// with the procedure.
+pub async fn page_with_procedure(
     State(pages): State<Pages>,
     Path(CodeInPath { code }): Path<CodeInPath>,
     request: Request,
 ) -> Response {
-    with_procedure(
-        pages,
-        FrontEndArea::Catalog,
-        &code,
-        request,
-        |page, procedure| {
-            let drawn = prerender::procedure(procedure);
-            let titled = retitled(page, &drawn.title)?;
-            before_app(&titled, &drawn.body)
-        },
-    )
-    .await
+    let area = FrontEndArea::of_path(request.uri().path());
+    let make = match area {
+        FrontEndArea::Filing => with_procedure_data,
+        _ => with_procedure_drawn,
+    };
+    with_procedure(pages, area, &code, request, make).await
 }
 
-/// `/thu-tuc/{code}/nop-ho-so` and its steps.
-pub async fn filing_page(
-    State(pages): State<Pages>,
-    Path(CodeInPath { code }): Path<CodeInPath>,
-    request: Request,
-) -> Response {
-    with_procedure(
-        pages,
-        FrontEndArea::Filing,
-        &code,
-        request,
-        |page, procedure| {
-            // `</` written `<\/` (the same string in JSON), so no text can close the element.
-            let json = serde_json::to_string(procedure).ok()?.replace("</", "<\\/");
-            let data = format!(
-                "<script type=\"application/json\" id=\"{PROCEDURE_DATA_ID}\">{json}</script>"
-            );
-            before_app(page, &data)
-        },
-    )
-    .await
+/// The catalog's page with the procedure drawn in and its name as the title.
+fn with_procedure_drawn(page: &str, procedure: &Procedure) -> Option<String> {
+    let drawn = prerender::procedure(procedure);
+    let titled = retitled(page, &drawn.title)?;
+    before_app(&titled, &drawn.body)
+}
+
+/// A filing page with the procedure as JSON.
+fn with_procedure_data(page: &str, procedure: &Procedure) -> Option<String> {
+    // `</` written `<\/` (the same string in JSON), so no text can close the element.
+    let json = serde_json::to_string(procedure).ok()?.replace("</", "<\\/");
+    let data =
+        format!("<script type=\"application/json\" id=\"{PROCEDURE_DATA_ID}\">{json}</script>");
+    before_app(page, &data)
 }
 
 /// The app's page made by `make` with the procedure of `code`, or as built when there is none.
@@ -88,7 +76,7 @@ async fn with_procedure(
     area: FrontEndArea,
     code: &str,
     request: Request,
-    make: impl FnOnce(&str, &Procedure) -> Option<String>,
+    make: fn(&str, &Procedure) -> Option<String>,
 ) -> Response {
     let file = pages.dist.join(area.html_file());
     let made = match pages.store.procedure(code.trim()).await {
