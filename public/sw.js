@@ -37,12 +37,11 @@ function procedureOf(pathname) {
 
 /**
  * Where a page is kept: under its app's page, except a procedure's, which the server sends with
- * the procedure drawn in (server/src/front_end/procedure_page.rs) and is kept under its own path.
+ * the procedure drawn in (server/src/front_end/with_procedure.rs) and is kept under its own path.
  */
 function pageKeys(pathname) {
-  const segments = pathname.split('/').filter(Boolean);
   const page = pageOf(pathname);
-  return segments.length === 2 && segments[0] === 'thu-tuc' ? [pathname, page] : [page];
+  return page === '/catalog.html' && procedureOf(pathname) ? [pathname, page] : [page];
 }
 
 /**

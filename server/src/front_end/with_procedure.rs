@@ -11,6 +11,7 @@
 
 use std::path::PathBuf;
 
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, Request, State};
 use axum::http::HeaderValue;
 use axum::http::header::CONTENT_TYPE;
@@ -43,7 +44,7 @@ const APP: &str = "<div id=\"app\">";
 /// with the procedure.
 pub async fn page_with_procedure(
     State(pages): State<Pages>,
-    Path(CodeInPath { code }): Path<CodeInPath>,
+    code: Result<Path<CodeInPath>, PathRejection>,
     request: Request,
 ) -> Response {
     let area = FrontEndArea::of_path(request.uri().path());
@@ -51,6 +52,10 @@ pub async fn page_with_procedure(
         FrontEndArea::Filing => with_procedure_data,
         _ => with_procedure_drawn,
     };
+    // A code that is not text (`%FF`) is no procedure's: the plain page, whose app says so.
+    let code = code
+        .map(|Path(CodeInPath { code })| code)
+        .unwrap_or_default();
     with_procedure(pages, area, &code, request, make).await
 }
 

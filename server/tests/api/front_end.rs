@@ -158,6 +158,11 @@ async fn a_procedure_page_comes_with_the_procedure_drawn_in(backend: Backend) {
 
     let unknown_filing = app.get("/thu-tuc/0.000000/nop-ho-so").await;
     assert_eq!(unknown_filing.text().await.unwrap(), CATALOG_PAGE);
+    for not_text in ["/thu-tuc/%FF", "/thu-tuc/%FF/nop-ho-so/nguoi-nop"] {
+        let plain = app.get(not_text).await;
+        assert_eq!(plain.status().as_u16(), 200, "{not_text}");
+        assert_eq!(plain.text().await.unwrap(), CATALOG_PAGE, "{not_text}");
+    }
     for path in [
         "/thu-tuc/9.000001/nop-ho-so",
         "/thu-tuc/9.000001/nop-ho-so/nguoi-nop",
